@@ -1,0 +1,195 @@
+package io.commentharvester;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+
+import io.commentharvester.config.InvalidSettingException;
+import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
+import org.apache.camel.main.Main;
+
+/**
+ * Starts a harvest with camel-main: {@code application.properties} and {@code routes/} from the working
+ * directory, {@code --key=value} overrides, {@code --sandbox} to harvest the built-in emulator instead of
+ * music.163.com, {@code --sandbox-only} to run only the emulator.
+ */
+public final class Application {
+
+    /** Where the settings are read from; tests use the same file. */
+    public static final String PROPERTIES_FILE = "application.properties";
+    public static final String PROPERTIES_LOCATION = "file:" + PROPERTIES_FILE;
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_ERROR = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private volatile HarvestRun lastRun;
+
+    public Application(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Application(System.out, System.err).run(args));
+    }
+
+    /** Runs with the given arguments and returns the process exit code. */
+    public int run(String... args) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("comment-harvester: " + e.getMessage() + " (try --help)");
+            return EXIT_BAD_INPUT;
+        }
+        if (commandLine.help()) {
+            out.println(CommandLine.USAGE);
+            return EXIT_OK;
+        }
+        try {
+            if (commandLine.sandboxOnly()) {
+                return runSandboxOnly(commandLine);
+            }
+            return harvest(commandLine);
+        } catch (InvalidSettingException e) {
+            err.println("comment-harvester: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+    }
+
+    /** The tally of the last harvest this application ran, or null. */
+    public HarvestRun lastRun() {
+        return lastRun;
+    }
+
+    private int harvest(CommandLine commandLine) {
+        Map<String, String> overrides = new LinkedHashMap<>(commandLine.overrides());
+        SandboxServer sandbox = null;
+        try {
+            if (commandLine.sandbox()) {
+                sandbox = SandboxServer.start(SandboxSettings.fromProperties(settingsLookup(overrides)));
+                overrides.put("weapi.base-url", sandbox.baseUrl());
+                overrides.put("weapi.rsa-modulus", sandbox.rsaModulusHex());
+                overrides.put("weapi.rsa-public-exponent", sandbox.rsaPublicExponentHex());
+                out.println("Sandbox listening on " + sandbox.baseUrl() + " (offline emulator of the weapi)");
+            }
+            return runMain(overrides);
+        } catch (IOException e) {
+            err.println("comment-harvester: cannot start the sandbox: " + e.getMessage());
+            return EXIT_ERROR;
+        } catch (IllegalArgumentException e) {
+            if (e instanceof InvalidSettingException) {
+                throw e;
+            }
+            err.println("comment-harvester: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+
+    private int runMain(Map<String, String> overrides) {
+        if (!Files.isRegularFile(Path.of(PROPERTIES_FILE))) {
+            throw new InvalidSettingException("properties", PROPERTIES_FILE + " is missing from the working directory "
+                    + Path.of("").toAbsolutePath() + "; run from the project root");
+        }
+        Main main = new Main();
+        main.configure().addConfiguration(HarvesterConfiguration.class);
+        main.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
+        overrides.forEach(main::addOverrideProperty);
+        HarvestRun run = new HarvestRun(main::completed);
+        lastRun = run;
+        main.bind(HarvesterConfiguration.HARVEST_RUN, run);
+        try {
+            main.run();
+        } catch (Exception e) {
+            InvalidSettingException invalid = find(e, InvalidSettingException.class);
+            if (invalid != null) {
+                throw invalid;
+            }
+            err.println("comment-harvester: failed to start: " + rootMessage(e));
+            return EXIT_ERROR;
+        }
+        if (run.pagesPlanned() == 0 && run.pagesSkipped() == 0 && !run.isFinished()) {
+            err.println("comment-harvester: the harvest did not run (see the log above)");
+            return EXIT_ERROR;
+        }
+        out.println(run.summaryLine());
+        run.failures().forEach((page, error) -> err.println("  failed: " + page + ": " + error));
+        return run.exitCode();
+    }
+
+    private int runSandboxOnly(CommandLine commandLine) {
+        SandboxSettings settings = SandboxSettings.fromProperties(settingsLookup(commandLine.overrides()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (SandboxServer sandbox = SandboxServer.start(settings)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                sandbox.close();
+                stopped.countDown();
+            }, "sandbox-shutdown"));
+            out.println(sandbox.describe());
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            stopped.await();
+            return EXIT_OK;
+        } catch (IOException e) {
+            err.println("comment-harvester: cannot start the sandbox: " + e.getMessage());
+            return EXIT_ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_OK;
+        }
+    }
+
+    /** Looks a key up as Camel would: --key=value, then -Dkey=value, then application.properties. */
+    private static Function<String, String> settingsLookup(Map<String, String> overrides) {
+        Properties file = new Properties();
+        Path path = Path.of(PROPERTIES_FILE);
+        if (Files.isRegularFile(path)) {
+            try (InputStream in = Files.newInputStream(path)) {
+                file.load(in);
+            } catch (IOException e) {
+                throw new InvalidSettingException("properties", "cannot read " + PROPERTIES_FILE + ": " + e.getMessage(), e);
+            }
+        }
+        return key -> {
+            if (overrides.containsKey(key)) {
+                return overrides.get(key);
+            }
+            String system = System.getProperty(key);
+            return system != null ? system : file.getProperty(key);
+        };
+    }
+
+    static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replace('\n', ' ');
+    }
+}

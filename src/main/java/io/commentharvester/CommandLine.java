@@ -1,0 +1,43 @@
+package io.commentharvester;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The arguments of the harvester: flags and {@code --key=value} setting overrides. */
+record CommandLine(boolean help, boolean sandbox, boolean sandboxOnly, Map<String, String> overrides) {
+
+    static final String USAGE = """
+            Usage: java -jar target/comment-harvester.jar [--sandbox | --sandbox-only] [--key=value ...]
+              --sandbox        harvest the built-in offline emulator instead of music.163.com
+              --sandbox-only   run only the emulator, print its URL and RSA modulus, until stopped
+              --key=value      override a setting of application.properties, e.g. --harvest.pages=3
+              --help           this text
+            Settings can also be overridden with -Dkey=value. Run from the folder holding
+            application.properties and routes/.""";
+
+    static CommandLine parse(String... args) {
+        boolean help = false;
+        boolean sandbox = false;
+        boolean sandboxOnly = false;
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String arg : args) {
+            switch (arg) {
+                case "--help", "-h" -> help = true;
+                case "--sandbox" -> sandbox = true;
+                case "--sandbox-only" -> sandboxOnly = true;
+                default -> {
+                    int equals = arg.indexOf('=');
+                    if (!arg.startsWith("--") || equals <= 2) {
+                        throw new IllegalArgumentException("unknown argument '" + arg
+                                + "': expected --sandbox, --sandbox-only or --key=value");
+                    }
+                    overrides.put(arg.substring(2, equals), arg.substring(equals + 1));
+                }
+            }
+        }
+        if (sandbox && sandboxOnly) {
+            throw new IllegalArgumentException("--sandbox and --sandbox-only exclude each other");
+        }
+        return new CommandLine(help, sandbox, sandboxOnly, Map.copyOf(overrides));
+    }
+}

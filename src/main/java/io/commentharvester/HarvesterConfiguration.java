@@ -1,0 +1,96 @@
+package io.commentharvester;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.commentharvester.config.HarvestSettings;
+import io.commentharvester.harvest.CommentMapper;
+import io.commentharvester.harvest.CommentPageReader;
+import io.commentharvester.harvest.CommentPageWriter;
+import io.commentharvester.harvest.CommentRequestBuilder;
+import io.commentharvester.harvest.HarvestLedger;
+import io.commentharvester.harvest.HarvestPlanner;
+import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.harvest.PageRetryPolicy;
+import io.commentharvester.harvest.WeapiCryptoProcessor;
+import io.commentharvester.redis.RedisStore;
+import io.commentharvester.weapi.WeapiCrypto;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Makes every bean the routes use, by role, from validated settings. Everything is built here in one
+ * order (settings, then Redis, then the steps that use it) so that bad input stops the start before
+ * anything is written anywhere.
+ */
+public class HarvesterConfiguration implements CamelConfiguration {
+
+    /** Bean name of the {@link HarvestRun}; bound beforehand by whoever wants to wait on the run. */
+    public static final String HARVEST_RUN = "harvestRun";
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        HarvestSettings settings = HarvestSettings.from(key -> properties.resolveProperty(key).orElse(null));
+        Registry registry = context.getRegistry();
+
+        HarvestRun run = registry.lookupByNameAndType(HARVEST_RUN, HarvestRun.class);
+        if (run == null) {
+            run = new HarvestRun(null);
+            registry.bind(HARVEST_RUN, run);
+        }
+
+        int redisPool = settings.concurrency() + 4;
+        RedisStore store = settings.embeddedRedis()
+                ? RedisStore.embedded(Path.of(settings.embeddedRedisDir()), redisPool)
+                : RedisStore.connect(settings.redisUrl(), redisPool);
+        context.addService(store, true, true);
+        registry.bind("redisStore", store);
+        // the spring-redis endpoints find this template by type: String serializers throughout
+        registry.bind("redisTemplate", store.template());
+
+        ObjectMapper json = new ObjectMapper();
+        Clock clock = Clock.systemUTC();
+        HarvestLedger ledger = new HarvestLedger(store.template(), settings.keyPrefix(), run, clock);
+        registry.bind("harvestLedger", ledger);
+        registry.bind("harvestPlanner", new HarvestPlanner(settings.songIds(), settings.pages(), settings.pageSize(),
+                settings.resume(), ledger, run));
+        registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts()));
+        registry.bind("pageRedeliveryPolicy", redeliveryPolicy(settings));
+        registry.bind("weapiCrypto", new WeapiCryptoProcessor(
+                new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
+        registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.orderType(),
+                properties.resolveProperty("weapi.csrf-token").orElse(""), settings.userAgent(),
+                properties.resolveProperty("weapi.cookie").orElse(""), clock));
+        registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
+        registry.bind("commentPageWriter", new CommentPageWriter(ledger));
+    }
+
+    /**
+     * Delays between attempts at a page: exponential from harvest.retry-delay-ms, doubled each time up to
+     * harvest.retry-max-delay-ms, with +-15% jitter so that parallel pages do not retry in lockstep. How many
+     * attempts is decided by {@link PageRetryPolicy} (harvest.max-attempts).
+     */
+    static RedeliveryPolicy redeliveryPolicy(HarvestSettings settings) {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(settings.maxAttempts() - 1);
+        policy.setRedeliveryDelay(settings.retryDelayMs());
+        policy.setMaximumRedeliveryDelay(settings.retryMaxDelayMs());
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(2);
+        policy.setUseCollisionAvoidance(true);
+        policy.setCollisionAvoidancePercent(15);
+        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
+        policy.setRetriesExhaustedLogLevel(LoggingLevel.WARN);
+        policy.setLogStackTrace(false);
+        policy.setLogRetryStackTrace(false);
+        policy.setLogHandled(false);
+        policy.setLogExhausted(true);
+        return policy;
+    }
+}

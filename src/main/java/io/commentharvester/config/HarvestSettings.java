@@ -1,0 +1,176 @@
+package io.commentharvester.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import io.commentharvester.weapi.WeapiCrypto;
+
+/**
+ * Every harvest setting, read once and validated before anything connects anywhere.
+ * Each problem becomes an {@link InvalidSettingException} naming the setting and its value.
+ */
+public record HarvestSettings(
+        List<Long> songIds,
+        int pages,
+        int pageSize,
+        int concurrency,
+        String orderType,
+        StoreLayout storeLayout,
+        String baseUrl,
+        String commentsPath,
+        String rsaModulus,
+        String rsaPublicExponent,
+        String userAgent,
+        String redisUrl,
+        String keyPrefix,
+        String embeddedRedisDir,
+        boolean resume,
+        int maxAttempts,
+        long retryDelayMs,
+        long retryMaxDelayMs,
+        int maxRequestsPerSecond) {
+
+    /** The API answers at most this many comments a page. */
+    public static final int MAX_PAGE_SIZE = 50;
+    /** More pages than this is a typo, not a harvest (the real API stops well before). */
+    public static final int MAX_PAGES = 10_000;
+    public static final int MAX_CONCURRENCY = 200;
+
+    public static HarvestSettings from(Function<String, String> lookup) {
+        List<Long> songIds = parseSongIds(required(lookup, "harvest.song-ids"));
+        int pages = parseInt(lookup, "harvest.pages", 1, MAX_PAGES);
+        int pageSize = parseInt(lookup, "harvest.page-size", 1, MAX_PAGE_SIZE);
+        int concurrency = parseInt(lookup, "harvest.concurrency", 1, MAX_CONCURRENCY);
+        String orderType = required(lookup, "weapi.order-type").trim();
+        if (!orderType.matches("[0-9]{1,2}")) {
+            throw new InvalidSettingException("weapi.order-type", orderType, "must be 1 (recommended), 2 (hot) or 3 (time)");
+        }
+        StoreLayout layout = StoreLayout.parse(required(lookup, "harvest.store-layout"));
+        String baseUrl = parseBaseUrl(required(lookup, "weapi.base-url"));
+        String commentsPath = required(lookup, "weapi.comments-path").trim();
+        if (!commentsPath.startsWith("/")) {
+            throw new InvalidSettingException("weapi.comments-path", commentsPath, "must start with /");
+        }
+        String modulus = required(lookup, "weapi.rsa-modulus").trim();
+        String exponent = required(lookup, "weapi.rsa-public-exponent").trim();
+        checkRsa(modulus, exponent);
+        String redisUrl = optional(lookup, "redis.url").trim();
+        if (!redisUrl.isEmpty()) {
+            RedisUrl.parse(redisUrl);
+        }
+        String keyPrefix = required(lookup, "redis.key-prefix");
+        boolean resume = parseBoolean(lookup, "harvest.resume");
+        int maxAttempts = parseInt(lookup, "harvest.max-attempts", 1, 100);
+        long retryDelayMs = parseInt(lookup, "harvest.retry-delay-ms", 0, 600_000);
+        long retryMaxDelayMs = parseInt(lookup, "harvest.retry-max-delay-ms", 0, 3_600_000);
+        int maxRequestsPerSecond = parseInt(lookup, "harvest.max-requests-per-second", 0, 10_000);
+        return new HarvestSettings(songIds, pages, pageSize, concurrency, orderType, layout, baseUrl, commentsPath,
+                modulus.toLowerCase(Locale.ROOT), exponent.toLowerCase(Locale.ROOT),
+                required(lookup, "weapi.user-agent"), redisUrl, keyPrefix,
+                required(lookup, "redis.embedded-dir"), resume, maxAttempts, retryDelayMs,
+                Math.max(retryDelayMs, retryMaxDelayMs), maxRequestsPerSecond);
+    }
+
+    public boolean embeddedRedis() {
+        return redisUrl.isEmpty();
+    }
+
+    static List<Long> parseSongIds(String value) {
+        LinkedHashSet<Long> ids = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String id = part.trim();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!id.matches("[0-9]{1,18}") || Long.parseLong(id) == 0) {
+                throw new InvalidSettingException("harvest.song-ids", value,
+                        "'" + id + "' is not a song id (a positive number such as 1359645265)");
+            }
+            ids.add(Long.parseLong(id));
+        }
+        if (ids.isEmpty()) {
+            throw new InvalidSettingException("harvest.song-ids", value, "names no song id");
+        }
+        return Collections.unmodifiableList(new ArrayList<>(ids));
+    }
+
+    private static int parseInt(Function<String, String> lookup, String key, int min, int max) {
+        String value = required(lookup, key).trim();
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(key, value, "is not a whole number");
+        }
+        if (parsed < min || parsed > max) {
+            throw new InvalidSettingException(key, value, "must be between " + min + " and " + max);
+        }
+        return parsed;
+    }
+
+    private static String parseBaseUrl(String value) {
+        String trimmed = value.trim();
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new InvalidSettingException("weapi.base-url", value, "must start with https:// or http://");
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                throw new InvalidSettingException("weapi.base-url", value, "has no host name");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new InvalidSettingException("weapi.base-url", value, "must not carry a query or fragment");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException("weapi.base-url", value, "is not a URL (" + e.getReason() + ")");
+        }
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    private static void checkRsa(String modulus, String exponent) {
+        if (!modulus.matches("[0-9a-fA-F]+")) {
+            throw new InvalidSettingException("weapi.rsa-modulus", abbreviate(modulus), "is not hexadecimal");
+        }
+        if (!exponent.matches("[0-9a-fA-F]+")) {
+            throw new InvalidSettingException("weapi.rsa-public-exponent", exponent, "is not hexadecimal");
+        }
+        try {
+            new WeapiCrypto(modulus, exponent);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("weapi.rsa-modulus", abbreviate(modulus), e.getMessage());
+        }
+    }
+
+    private static boolean parseBoolean(Function<String, String> lookup, String key) {
+        String value = required(lookup, key).trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidSettingException(key, value, "must be true or false");
+        };
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 24 ? value : value.substring(0, 20) + "...";
+    }
+
+    private static String required(Function<String, String> lookup, String key) {
+        String value = lookup.apply(key);
+        if (value == null || value.isBlank()) {
+            throw new InvalidSettingException(key, value, "must be set");
+        }
+        return value;
+    }
+
+    private static String optional(Function<String, String> lookup, String key) {
+        String value = lookup.apply(key);
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,73 @@
+package io.commentharvester.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * {@code redis://[user:password@]host:port/db} or {@code rediss://...} for TLS.
+ * {@link #toString()} never shows the password.
+ */
+public record RedisUrl(boolean tls, String host, int port, int database, String username, String password) {
+
+    public static final String KEY = "redis.url";
+
+    public static RedisUrl parse(String value) {
+        URI uri;
+        try {
+            uri = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException(KEY, redact(value), "is not a redis:// URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("redis") && !scheme.equals("rediss")) {
+            throw new InvalidSettingException(KEY, redact(value), "must start with redis:// or rediss://");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new InvalidSettingException(KEY, redact(value), "has no host");
+        }
+        int port = uri.getPort() == -1 ? 6379 : uri.getPort();
+        int database = 0;
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        if (!path.isEmpty() && !path.equals("/")) {
+            String db = path.substring(1);
+            if (!db.matches("[0-9]{1,2}")) {
+                throw new InvalidSettingException(KEY, redact(value), "database must be a number such as /0");
+            }
+            database = Integer.parseInt(db);
+        }
+        String username = null;
+        String password = null;
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            if (colon < 0) {
+                password = decode(userInfo);
+            } else {
+                username = colon == 0 ? null : decode(userInfo.substring(0, colon));
+                password = decode(userInfo.substring(colon + 1));
+            }
+        }
+        return new RedisUrl(scheme.equals("rediss"), uri.getHost(), port, database, username, password);
+    }
+
+    /** The URL with any password replaced by {@code ***}. */
+    public static String redact(String value) {
+        if (value == null) {
+            return null;
+        }
+        return value.replaceAll("(?<=://)([^@/]*:)?[^@/]*@", "$1***@");
+    }
+
+    @Override
+    public String toString() {
+        return (tls ? "rediss://" : "redis://") + (password != null ? (username != null ? username + ":" : "") + "***@" : "")
+                + host + ":" + port + "/" + database;
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,52 @@
+package io.commentharvester.harvest;
+
+import java.io.IOException;
+
+import io.commentharvester.weapi.MalformedAnswerException;
+import io.commentharvester.weapi.WeapiApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Decides whether a failed page is worth another attempt: transient faults are, answers that cannot
+ * improve (bad parameters, login required, not found, a captcha) are not.
+ */
+public class PageRetryPolicy {
+
+    private final int maxAttempts;
+
+    public PageRetryPolicy(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** The error handler's retryWhile: retry while the failure is transient and attempts remain. */
+    public boolean shouldRetry(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int redeliveries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        return redeliveries + 1 < maxAttempts && isTransient(failure);
+    }
+
+    /** Whether a failure can clear up by itself, looking through wrapping exceptions. */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof WeapiApiException api) {
+                return api.retryable();
+            }
+            if (t instanceof HttpOperationFailedException http) {
+                int status = http.getStatusCode();
+                return status >= 500 || status == 429 || status == 408;
+            }
+            if (t instanceof MalformedAnswerException || t instanceof IOException
+                    || t instanceof DataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

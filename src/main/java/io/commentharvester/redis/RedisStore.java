@@ -1,0 +1,151 @@
+package io.commentharvester.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.commentharvester.config.InvalidSettingException;
+import io.commentharvester.config.RedisUrl;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.RedisPassword;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import redis.embedded.RedisServer;
+
+/**
+ * The Redis the harvest writes to: the server named by {@code redis.url}, or a real redis-server started
+ * as a child process on a free loopback port, persisting under {@code redis.embedded-dir}.
+ * Keys, values, hash fields and hash values are UTF-8 strings (never JDK serialization).
+ */
+public final class RedisStore extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+    private final RedisServer embeddedServer;
+    private final RedisUrl url;
+    private final JedisConnectionFactory connectionFactory;
+    private final StringRedisTemplate template;
+
+    private RedisStore(RedisServer embeddedServer, RedisUrl url, int poolSize) {
+        this.embeddedServer = embeddedServer;
+        this.url = url;
+        RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(url.host(), url.port());
+        server.setDatabase(url.database());
+        if (url.username() != null) {
+            server.setUsername(url.username());
+        }
+        if (url.password() != null) {
+            server.setPassword(RedisPassword.of(url.password()));
+        }
+        GenericObjectPoolConfig<redis.clients.jedis.Jedis> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        JedisClientConfiguration.JedisClientConfigurationBuilder client = JedisClientConfiguration.builder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT);
+        if (url.tls()) {
+            client.useSsl();
+        }
+        client.usePooling().poolConfig(pool);
+        this.connectionFactory = new JedisConnectionFactory(server, client.build());
+        this.connectionFactory.afterPropertiesSet();
+        this.connectionFactory.start();
+        this.template = new StringRedisTemplate(connectionFactory);
+    }
+
+    /** Connects to the server of a {@code redis://} URL and checks it answers. */
+    public static RedisStore connect(String redisUrl, int poolSize) {
+        RedisStore store = new RedisStore(null, RedisUrl.parse(redisUrl), poolSize);
+        store.checkReachable();
+        return store;
+    }
+
+    /** Starts a redis-server child process persisting under {@code dataDir}, and connects to it. */
+    public static RedisStore embedded(Path dataDir, int poolSize) {
+        try {
+            Path dir = dataDir.toAbsolutePath();
+            Files.createDirectories(dir);
+            int port = freeLoopbackPort();
+            RedisServer server = RedisServer.newRedisServer()
+                    .bind("127.0.0.1")
+                    .port(port)
+                    .setting("dir " + dir)
+                    .setting("appendonly yes")
+                    .setting("appendfsync everysec")
+                    .setting("save \"\"")
+                    .build();
+            server.start();
+            LOG.info("Started embedded Redis on 127.0.0.1:{} with data in {}", port, dir);
+            RedisStore store = new RedisStore(server, new RedisUrl(false, "127.0.0.1", port, 0, null, null), poolSize);
+            store.checkReachable();
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded Redis server: " + e.getMessage(), e);
+        }
+    }
+
+    public StringRedisTemplate template() {
+        return template;
+    }
+
+    public RedisUrl url() {
+        return url;
+    }
+
+    public boolean isEmbedded() {
+        return embeddedServer != null;
+    }
+
+    private void checkReachable() {
+        try {
+            template.execute((org.springframework.data.redis.core.RedisCallback<String>) connection -> connection.ping());
+        } catch (RuntimeException e) {
+            release();
+            throw new InvalidSettingException(RedisUrl.KEY, "cannot reach Redis at " + url.host() + ":" + url.port()
+                    + " (" + rootMessage(e) + ")");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    protected void doStop() {
+        release();
+    }
+
+    private void release() {
+        connectionFactory.destroy();
+        if (embeddedServer != null && embeddedServer.isActive()) {
+            try {
+                embeddedServer.stop();
+                LOG.info("Stopped embedded Redis");
+            } catch (IOException e) {
+                LOG.warn("Could not stop the embedded Redis server: {}", e.getMessage());
+            }
+        }
+    }
+}

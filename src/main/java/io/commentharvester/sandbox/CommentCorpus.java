@@ -1,0 +1,327 @@
+package io.commentharvester.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The sandbox's comments: for every thread id a deterministic list, generated from a seed derived from the id
+ * alone, so tests (and a second sandbox) can compute exactly what a thread holds.
+ * <p>
+ * Within a thread commentIds are unique and times strictly descending in {@link CommentOrder#TIME} order. Users
+ * come from a small fixed pool (the same userId always has the same nickname), so nicknames repeat a lot.
+ * commentIds are drawn from a large range per thread; two different threads are very unlikely, though not
+ * guaranteed, to share an id.
+ * <p>
+ * Numbers are stored as Jackson's parser reads them (int nodes when they fit, long nodes otherwise), so a comment
+ * parsed from a sandbox answer is {@code equals} to the corpus node.
+ * <p>
+ * Thread-safe. Generated threads are kept in a small LRU cache; the nodes it hands to the server are never
+ * modified, and {@link #comments(String)} returns copies.
+ */
+public final class CommentCorpus {
+
+    /** Comment count range used when {@code commentsPerThread} is 0. */
+    public static final int MIN_DERIVED_COUNT = 150;
+    public static final int MAX_DERIVED_COUNT = 600;
+
+    private static final int CACHED_THREADS = 64;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    /** 2025-12-31T00:00+08:00: the newest comment of any thread is older than this. */
+    private static final long NEWEST_LIMIT_MS = LocalDate.of(2025, 12, 31).atStartOfDay(CHINA).toInstant().toEpochMilli();
+    private static final long DAY_MS = 86_400_000L;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static final String[] NICKNAMES = {
+        "晚风", "云村居民", "小羊不吃草", "Echo", "夏天的风", "月亮不睡我不睡", "耳机里的海", "不吃香菜",
+        "Lemon", "一只猫咪", "🌙夜猫子", "星星✨", "阿杰", "旧时光", "听歌的人", "momo", "张同学",
+        "北方的雪", "南方姑娘", "Kevin_Lee", "咸鱼本鱼", "奶茶三分糖", "失眠患者", "路人甲", "ccc"
+    };
+    private static final String[] LOCATIONS = {
+        "北京", "上海", "广东", "浙江", "四川", "湖北", "江苏", "山东", "福建", "陕西", "重庆", "湖南",
+        "河南", "云南", "香港", "台湾", "美国", "日本"
+    };
+    private static final String[] PHRASES = {
+        "这首歌陪我度过了高三", "单曲循环一整晚", "前奏一响就哭了", "有人在听吗", "2025年了还有人在听吗",
+        "副歌太好听了", "想起了那个夏天", "评论区的故事比歌还好听", "晚安，打工人", "听到这里的都是有故事的人",
+        "第一次听就爱上了", "歌词写到心里去了", "那年我们都还小", "愿你被这个世界温柔以待", "下雨天听更有感觉",
+        "so good", "this song hits different", "lol", "真的绝了", "我哭死", "好听到爆", "谁懂啊家人们"
+    };
+    private static final String[] EMOJI = {
+        "😂", "🎵", "👍", "❤️", "🌙", "😭", "🔥", "🥺", "✨", "🎧", "☀", "💔", "🙏", "😊", "𠮷"
+    };
+    private static final String[] ODDITIES = {
+        "\"原唱\"才是yyds", "路径是C:\\music\\歌单\\", "\\n 不是换行", "他说：\"别走\"", "反斜杠\\\\两个",
+        "{\"json\":\"不是\"}", "<b>不是标签</b>", "a&b=c", "tab\there", "100%好听"
+    };
+
+    private final int commentsPerThread;
+    private final Map<String, ThreadComments> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ThreadComments> eldest) {
+            return size() > CACHED_THREADS;
+        }
+    };
+
+    /** @param commentsPerThread comments in every thread; 0 derives the count from the thread id (150..600) */
+    public CommentCorpus(int commentsPerThread) {
+        if (commentsPerThread < 0) {
+            throw new IllegalArgumentException("commentsPerThread must be >= 0: " + commentsPerThread);
+        }
+        this.commentsPerThread = commentsPerThread;
+    }
+
+    /** Every comment of the thread, newest first (time descending, all times distinct); copies. */
+    public List<ObjectNode> comments(String threadId) {
+        return comments(threadId, CommentOrder.TIME);
+    }
+
+    /** Every comment of the thread in the given order, as the sandbox serves it; copies. */
+    public List<ObjectNode> comments(String threadId, CommentOrder order) {
+        List<ObjectNode> source = thread(threadId).ordered(order);
+        List<ObjectNode> copies = new ArrayList<>(source.size());
+        for (ObjectNode node : source) {
+            copies.add(node.deepCopy());
+        }
+        return copies;
+    }
+
+    public int totalCount(String threadId) {
+        return thread(threadId).byTime.size();
+    }
+
+    /** The shared, never modified, generated thread. */
+    ThreadComments thread(String threadId) {
+        if (threadId == null || threadId.isEmpty()) {
+            throw new IllegalArgumentException("threadId is empty");
+        }
+        synchronized (cache) {
+            ThreadComments cached = cache.get(threadId);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        ThreadComments generated = generate(threadId);
+        synchronized (cache) {
+            ThreadComments raced = cache.putIfAbsent(threadId, generated);
+            return raced != null ? raced : generated;
+        }
+    }
+
+    /** A stable 64-bit hash of a string (FNV-1a over UTF-8, then a finalizer). */
+    static long hash(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return mix(h);
+    }
+
+    /** The SplitMix64 finalizer. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private ThreadComments generate(String threadId) {
+        SplittableRandom random = new SplittableRandom(hash(threadId));
+        int count = commentsPerThread > 0 ? commentsPerThread
+                : MIN_DERIVED_COUNT + random.nextInt(MAX_DERIVED_COUNT - MIN_DERIVED_COUNT + 1);
+
+        // walk from the newest comment back in time, then build the comments oldest first so that a reply can
+        // quote an older comment
+        long[] times = new long[count];
+        times[0] = NEWEST_LIMIT_MS - 1 - random.nextLong(300 * DAY_MS);
+        for (int i = 1; i < count; i++) {
+            times[i] = times[i - 1] - 1_000 - random.nextLong(36_000_000L);
+        }
+        long[] ids = new long[count];
+        long id = 1_000_000_000L + random.nextLong(7_000_000_000L);
+        for (int i = count - 1; i >= 0; i--) {
+            ids[i] = id;
+            id += 1 + random.nextInt(8);
+        }
+
+        ObjectNode[] byTime = new ObjectNode[count];
+        for (int i = count - 1; i >= 0; i--) {
+            byTime[i] = comment(random, ids[i], times[i], byTime, i);
+        }
+        return new ThreadComments(List.of(byTime), times);
+    }
+
+    private static ObjectNode comment(SplittableRandom random, long commentId, long time, ObjectNode[] byTime,
+            int index) {
+        int userIndex = (int) (NICKNAMES.length * Math.pow(random.nextDouble(), 1.6));
+        ObjectNode user = user(Math.min(userIndex, NICKNAMES.length - 1));
+
+        ObjectNode node = NODES.objectNode();
+        node.set("user", user);
+        ObjectNode replyTo = null;
+        int older = byTime.length - 1 - index;
+        if (older > 0 && random.nextInt(100) < 15) {
+            replyTo = byTime[index + 1 + random.nextInt(older)];
+        }
+        if (replyTo != null) {
+            ArrayNode beReplied = node.putArray("beReplied");
+            ObjectNode target = beReplied.addObject();
+            target.set("user", replyTo.get("user").deepCopy());
+            putInteger(target, "beRepliedCommentId", replyTo.get("commentId").longValue());
+            target.put("content", replyTo.get("content").textValue());
+            target.put("status", 0);
+            target.putNull("expressionUrl");
+            target.set("ipLocation", replyTo.get("ipLocation").deepCopy());
+        } else if (random.nextBoolean()) {
+            node.putNull("beReplied");
+        } else {
+            node.putArray("beReplied");
+        }
+        node.putNull("pendantData");
+        node.put("status", 0);
+        putInteger(node, "commentId", commentId);
+        node.put("content", content(random));
+        node.putNull("richContent");
+        node.putNull("contentResource");
+        putInteger(node, "time", time);
+        node.put("timeStr", DAY.format(Instant.ofEpochMilli(time).atZone(CHINA)));
+        node.put("needDisplayTime", true);
+        double popularity = random.nextDouble();
+        putInteger(node, "likedCount", (long) (Math.pow(popularity, 8) * 80_000));
+        node.putNull("expressionUrl");
+        node.put("commentLocationType", 0);
+        putInteger(node, "parentCommentId", replyTo != null ? replyTo.get("commentId").longValue() : 0L);
+        ObjectNode floor = node.putObject("showFloorComment");
+        floor.put("replyCount", random.nextInt(100) < 80 ? 0 : random.nextInt(1, 60));
+        floor.putNull("comments");
+        floor.put("showReplyCount", true);
+        node.put("liked", false);
+        ObjectNode ip = node.putObject("ipLocation");
+        ip.putNull("ip");
+        ip.put("location", LOCATIONS[random.nextInt(LOCATIONS.length)]);
+        putInteger(ip, "userId", user.get("userId").longValue());
+        return node;
+    }
+
+    private static ObjectNode user(int index) {
+        long userId = 30_000_000L + (long) index * 104_729L + index * index;
+        ObjectNode user = NODES.objectNode();
+        putInteger(user, "userId", userId);
+        user.put("nickname", NICKNAMES[index]);
+        user.put("avatarUrl", "https://p1.music.126.net/" + Long.toUnsignedString(mix(userId), 36) + "==/"
+                + (109_951_163_000_000_000L + userId) + ".jpg");
+        user.put("vipType", index % 3 == 0 ? 11 : 0);
+        user.put("authStatus", 0);
+        user.putNull("remarkName");
+        return user;
+    }
+
+    private static String content(SplittableRandom random) {
+        StringBuilder text = new StringBuilder();
+        int kind = random.nextInt(100);
+        if (kind < 8) {
+            // a long one: several sentences, with line breaks
+            while (text.length() < 320) {
+                text.append(PHRASES[random.nextInt(PHRASES.length)]);
+                int sep = random.nextInt(6);
+                text.append(sep == 0 ? "\n" : sep == 1 ? EMOJI[random.nextInt(EMOJI.length)] : "，");
+            }
+            text.append("。");
+            return text.toString();
+        }
+        int parts = 1 + random.nextInt(3);
+        for (int i = 0; i < parts; i++) {
+            if (i > 0) {
+                text.append(random.nextInt(5) == 0 ? "\n" : " ");
+            }
+            text.append(random.nextInt(6) == 0 ? ODDITIES[random.nextInt(ODDITIES.length)]
+                    : PHRASES[random.nextInt(PHRASES.length)]);
+            if (random.nextInt(3) == 0) {
+                text.append(EMOJI[random.nextInt(EMOJI.length)]);
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * Stores an integer the way Jackson's parser reads it back (an int node when it fits, else a long node), so
+     * that a comment parsed from an answer {@code equals} the corpus node.
+     */
+    private static void putInteger(ObjectNode node, String field, long value) {
+        if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+            node.put(field, (int) value);
+        } else {
+            node.put(field, value);
+        }
+    }
+
+    /** One generated thread in its three orders. */
+    static final class ThreadComments {
+        final List<ObjectNode> byTime;
+        final List<ObjectNode> byHot;
+        final List<ObjectNode> byRecommended;
+        private final long[] times;
+
+        ThreadComments(List<ObjectNode> byTime, long[] times) {
+            this.byTime = byTime;
+            this.times = times;
+            Comparator<ObjectNode> byId = Comparator.comparingLong(node -> node.get("commentId").longValue());
+            List<ObjectNode> hot = new ArrayList<>(byTime);
+            hot.sort(Comparator.<ObjectNode>comparingLong(node -> node.get("likedCount").longValue())
+                    .thenComparing(byId).reversed());
+            this.byHot = Collections.unmodifiableList(hot);
+            List<ObjectNode> recommended = new ArrayList<>(byTime);
+            recommended.sort(Comparator.comparingDouble(ThreadComments::recommendedScore).thenComparing(byId)
+                    .reversed());
+            this.byRecommended = Collections.unmodifiableList(recommended);
+        }
+
+        List<ObjectNode> ordered(CommentOrder order) {
+            switch (order) {
+                case HOT:
+                    return byHot;
+                case TIME:
+                    return byTime;
+                default:
+                    return byRecommended;
+            }
+        }
+
+        /** Index (in time order) of the first comment strictly older than {@code timeMs}; size when none. */
+        int firstOlderThan(long timeMs) {
+            // times are strictly descending: binary search for the first element < timeMs
+            int low = 0;
+            int high = times.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (times[mid] < timeMs) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return low;
+        }
+
+        private static double recommendedScore(ObjectNode node) {
+            long liked = node.get("likedCount").longValue();
+            long noise = mix(node.get("commentId").longValue() ^ 0x5bd1e9955bd1e995L) & 0xffff;
+            return Math.log1p(liked) + noise / 65536.0 * 4.0;
+        }
+    }
+}

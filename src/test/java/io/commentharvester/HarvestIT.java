@@ -1,0 +1,141 @@
+package io.commentharvester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.sandbox.RecordedRequest;
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.HarvestTestSupport;
+import io.commentharvester.support.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Boots the real application (application.properties, routes/*.camel.yaml, the configuration class)
+ * against the sandbox and a real Redis server: 200 comments, 20 pages of 10, 4 at a time.
+ */
+class HarvestIT extends HarvestTestSupport {
+
+    static final long SONG = 1359645265L;
+    static final int COMMENTS = 200;
+    static final int PAGE_SIZE = 10;
+    static final int PAGES = 20;
+    static final int CONCURRENCY = 4;
+
+    static SandboxServer sandbox;
+    static TestRedis redis;
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        sandbox = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(60));
+        redis = TestRedis.start();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        sandbox.close();
+        redis.close();
+    }
+
+    @Override
+    protected SandboxServer sandbox() {
+        return sandbox;
+    }
+
+    @Override
+    protected TestRedis redis() {
+        return redis;
+    }
+
+    @Override
+    protected void settings(Properties properties) {
+        properties.put("harvest.song-ids", String.valueOf(SONG));
+        properties.put("harvest.pages", String.valueOf(PAGES));
+        properties.put("harvest.page-size", String.valueOf(PAGE_SIZE));
+        properties.put("harvest.concurrency", String.valueOf(CONCURRENCY));
+        properties.put("harvest.resume", "false");
+    }
+
+    @Test
+    void storesEveryCommentOfTheRequestedPagesKeyedByCommentId() throws Exception {
+        HarvestRun run = awaitRun();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.pagesOk()).isEqualTo(PAGES);
+        assertThat(run.commentsStored()).isEqualTo(COMMENTS);
+
+        List<ObjectNode> corpus = sandbox.corpus().comments("R_SO_4_" + SONG);
+        Map<Object, Object> stored = redis.template().opsForHash().entries("music_comment:" + SONG);
+        Set<String> expectedIds = corpus.stream().map(c -> c.get("commentId").asText()).collect(Collectors.toSet());
+        assertThat(stored.keySet()).map(Object::toString).containsExactlyInAnyOrderElementsOf(expectedIds);
+
+        // none lost when nicknames repeat: far fewer nicknames than comments, yet every comment is there
+        Set<String> nicknames = corpus.stream().map(c -> c.path("user").path("nickname").asText())
+                .collect(Collectors.toSet());
+        assertThat(nicknames.size()).isLessThan(COMMENTS / 2);
+
+        for (ObjectNode comment : corpus) {
+            JsonNode value = json.readTree((String) stored.get(comment.get("commentId").asText()));
+            assertThat(value.get("content").asText()).isEqualTo(comment.get("content").asText());
+            assertThat(value.get("nickname").asText()).isEqualTo(comment.path("user").path("nickname").asText());
+            assertThat(value.get("userId").asLong()).isEqualTo(comment.path("user").path("userId").asLong());
+            assertThat(value.get("time").asLong()).isEqualTo(comment.get("time").asLong());
+            assertThat(value.get("likedCount").asLong()).isEqualTo(comment.get("likedCount").asLong());
+            JsonNode replied = comment.path("beReplied");
+            if (replied.isArray() && !replied.isEmpty()) {
+                assertThat(value.get("beRepliedCommentId").asLong())
+                        .isEqualTo(replied.get(0).get("beRepliedCommentId").asLong());
+            } else {
+                assertThat(value.has("beRepliedCommentId")).isFalse();
+            }
+        }
+
+        Map<Object, Object> meta = redis.template().opsForHash().entries("music_comment:" + SONG + ":meta");
+        assertThat(meta).containsEntry("totalCount", String.valueOf(COMMENTS))
+                .containsEntry("pagesStored", String.valueOf(PAGES)).containsKey("lastHarvestAt");
+        assertThat(redis.template().opsForSet().size("music_comment:" + SONG + ":pages")).isEqualTo(PAGES);
+    }
+
+    @Test
+    void sendsAtMostTheConfiguredConcurrencyAndReachesIt() {
+        awaitRun();
+        // over every run of this class so far: none went past the pool's size, and the pool was used fully
+        assertThat(sandbox.stats().maxInFlight()).isEqualTo(CONCURRENCY);
+    }
+
+    @Test
+    void everyRequestDecryptsWithAFullLengthKeyAndTheWebClientsFields() throws Exception {
+        awaitRun();
+        List<RecordedRequest> requests = sandbox.stats().requests();
+        assertThat(requests).isNotEmpty();
+        Set<Integer> pagesSeen = new HashSet<>();
+        for (RecordedRequest request : requests) {
+            assertThat(request.outcome()).isEqualTo("ok");
+            assertThat(request.encSecKeyLength()).isEqualTo(256);
+            assertThat(request.innerJson()).isNotNull();
+            JsonNode inner = json.readTree(request.innerJson());
+            assertThat(inner.get("threadId").asText()).isEqualTo("R_SO_4_" + SONG);
+            assertThat(inner.get("pageSize").asText()).isEqualTo(String.valueOf(PAGE_SIZE));
+            assertThat(inner.get("offset").asInt())
+                    .isEqualTo((inner.get("pageNo").asInt() - 1) * PAGE_SIZE);
+            assertThat(request.headers()).containsEntry("content-type", "application/x-www-form-urlencoded")
+                    .containsKey("user-agent").containsEntry("referer", "https://music.163.com/")
+                    .doesNotContainKey("camelhttpquery");
+            pagesSeen.add(inner.get("pageNo").asInt());
+        }
+        assertThat(pagesSeen).hasSize(PAGES);
+    }
+}

@@ -1,0 +1,61 @@
+package io.commentharvester.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import io.commentharvester.Application;
+import io.commentharvester.HarvesterConfiguration;
+import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.sandbox.SandboxServer;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+
+/**
+ * Boots the real application (application.properties, routes/*.camel.yaml, the configuration class) with
+ * the weapi pointed at a sandbox and Redis at a real server; subclasses add their own settings.
+ */
+public abstract class HarvestTestSupport extends CamelMainTestSupport {
+
+    /** The sandbox this test class harvests. */
+    protected abstract SandboxServer sandbox();
+
+    /** The Redis this test class stores into. */
+    protected abstract TestRedis redis();
+
+    /** Settings of this test class, on top of the sandbox's and Redis's. */
+    protected abstract void settings(Properties properties);
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return Application.PROPERTIES_LOCATION;
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(HarvesterConfiguration.class);
+    }
+
+    @Override
+    public void configureContext(CamelContextConfiguration configuration) {
+        super.configureContext(configuration);
+        Properties properties = new Properties();
+        properties.put("weapi.base-url", sandbox().baseUrl());
+        properties.put("weapi.rsa-modulus", sandbox().rsaModulusHex());
+        properties.put("weapi.rsa-public-exponent", sandbox().rsaPublicExponentHex());
+        properties.put("redis.url", redis().url());
+        properties.put("harvest.retry-delay-ms", "10");
+        properties.put("harvest.retry-max-delay-ms", "50");
+        settings(properties);
+        configuration.withUseOverridePropertiesWithPropertiesComponent(properties);
+    }
+
+    /** Waits for the harvest that started with the context to finish. */
+    protected HarvestRun awaitRun() {
+        HarvestRun run = context.getRegistry().lookupByNameAndType(HarvesterConfiguration.HARVEST_RUN, HarvestRun.class);
+        await().atMost(Duration.ofSeconds(60)).until(run::isFinished);
+        return run;
+    }
+}

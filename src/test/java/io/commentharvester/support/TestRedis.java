@@ -1,0 +1,94 @@
+package io.commentharvester.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import redis.embedded.RedisServer;
+
+/** A real redis-server for tests, on a free loopback port, with a client to inspect what was stored. */
+public final class TestRedis implements AutoCloseable {
+
+    private final int port;
+    private final Path dir;
+    private RedisServer server;
+    private final JedisConnectionFactory factory;
+    private final StringRedisTemplate template;
+
+    private TestRedis(int port, Path dir) {
+        this.port = port;
+        this.dir = dir;
+        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration("127.0.0.1", port);
+        this.factory = new JedisConnectionFactory(configuration);
+        this.factory.afterPropertiesSet();
+        this.factory.start();
+        this.template = new StringRedisTemplate(factory);
+    }
+
+    public static TestRedis start() {
+        try {
+            TestRedis redis = new TestRedis(freePort(), Files.createTempDirectory("test-redis"));
+            redis.startServer();
+            return redis;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void startServer() {
+        try {
+            server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+                    .setting("dir " + dir.toAbsolutePath()).setting("appendonly yes").setting("save \"\"").build();
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void stopServer() {
+        try {
+            if (server != null && server.isActive()) {
+                server.stop();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port + "/0";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public StringRedisTemplate template() {
+        return template;
+    }
+
+    public void flushAll() {
+        template.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+            connection.serverCommands().flushAll();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        factory.destroy();
+        stopServer();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
