@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.commentharvester.config.InvalidSettingException;
@@ -31,10 +32,14 @@ public final class Application {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    /** How long a SIGTERM or Ctrl-C waits for the run to wind down (camel.main.shutdown-timeout bounds it first). */
+    private static final long SIGNAL_GRACE_SECONDS = 120;
 
     private final PrintStream out;
     private final PrintStream err;
     private volatile HarvestRun lastRun;
+    private volatile Main main;
+    private volatile boolean stoppedBySignal;
 
     public Application(PrintStream out, PrintStream err) {
         this.out = out;
@@ -42,7 +47,24 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        System.exit(new Application(System.out, System.err).run(args));
+        Application application = new Application(System.out, System.err);
+        int exitCode = application.run(args);
+        if (!application.stoppedBySignal) {
+            // after SIGTERM or Ctrl-C the JVM is already exiting, with 143 or 130, once the summary is out
+            System.exit(exitCode);
+        }
+    }
+
+    /** Cancels the running harvest as Ctrl-C would: no new page starts, the summary is printed. */
+    public void stop() {
+        HarvestRun run = lastRun;
+        if (run != null) {
+            run.cancel();
+        }
+        Main current = main;
+        if (current != null) {
+            current.completed();
+        }
     }
 
     /** Runs with the given arguments and returns the process exit code. */
@@ -107,15 +129,29 @@ public final class Application {
             throw new InvalidSettingException("properties", PROPERTIES_FILE + " is missing from the working directory "
                     + Path.of("").toAbsolutePath() + "; run from the project root");
         }
-        Main main = new Main();
-        main.configure().addConfiguration(HarvesterConfiguration.class);
-        main.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
-        overrides.forEach(main::addOverrideProperty);
-        HarvestRun run = new HarvestRun(main::completed);
+        Main camel = new Main();
+        camel.configure().addConfiguration(HarvesterConfiguration.class);
+        camel.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
+        overrides.forEach(camel::addOverrideProperty);
+        HarvestRun run = new HarvestRun(camel::completed);
         lastRun = run;
-        main.bind(HarvesterConfiguration.HARVEST_RUN, run);
+        main = camel;
+        camel.bind(HarvesterConfiguration.HARVEST_RUN, run);
+
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            stoppedBySignal = true;
+            stop();
+            try {
+                // keep the JVM alive until the run is wound down and its summary printed
+                reported.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "harvest-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            main.run();
+            camel.run();
         } catch (Exception e) {
             InvalidSettingException invalid = find(e, InvalidSettingException.class);
             if (invalid != null) {
@@ -123,14 +159,31 @@ public final class Application {
             }
             err.println("comment-harvester: failed to start: " + rootMessage(e));
             return EXIT_ERROR;
+        } finally {
+            main = null;
         }
-        if (run.pagesPlanned() == 0 && run.pagesSkipped() == 0 && !run.isFinished()) {
-            err.println("comment-harvester: the harvest did not run (see the log above)");
-            return EXIT_ERROR;
+        try {
+            if (run.pagesPlanned() == 0 && run.pagesSkipped() == 0 && !run.isFinished() && !run.isCancelled()) {
+                err.println("comment-harvester: the harvest did not run (see the log above)");
+                return EXIT_ERROR;
+            }
+            out.println(run.summaryLine());
+            run.failures().forEach((page, error) -> err.println("  failed: " + page + ": " + error));
+            if (run.abortReason() != null) {
+                err.println("comment-harvester: " + run.abortReason());
+            }
+            out.flush();
+            return run.exitCode();
+        } finally {
+            reported.countDown();
+            if (!stoppedBySignal) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down
+                }
+            }
         }
-        out.println(run.summaryLine());
-        run.failures().forEach((page, error) -> err.println("  failed: " + page + ": " + error));
-        return run.exitCode();
     }
 
     private int runSandboxOnly(CommandLine commandLine) {

@@ -13,6 +13,7 @@ import io.commentharvester.harvest.HarvestLedger;
 import io.commentharvester.harvest.HarvestPlanner;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.harvest.PageRetryPolicy;
+import io.commentharvester.harvest.RequestRate;
 import io.commentharvester.harvest.WeapiCryptoProcessor;
 import io.commentharvester.redis.RedisStore;
 import io.commentharvester.weapi.WeapiCrypto;
@@ -20,7 +21,9 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -45,6 +48,20 @@ public class HarvesterConfiguration implements CamelConfiguration {
             registry.bind(HARVEST_RUN, run);
         }
 
+        // a stopping context (Ctrl-C, SIGTERM, end of a test) starts no new page
+        HarvestRun cancellable = run;
+        context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event.getType() == CamelEvent.Type.CamelContextStopping;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                cancellable.cancel();
+            }
+        });
+
         int redisPool = settings.concurrency() + 4;
         RedisStore store = settings.embeddedRedis()
                 ? RedisStore.embedded(Path.of(settings.embeddedRedisDir()), redisPool)
@@ -60,13 +77,14 @@ public class HarvesterConfiguration implements CamelConfiguration {
         registry.bind("harvestLedger", ledger);
         registry.bind("harvestPlanner", new HarvestPlanner(settings.songIds(), settings.pages(), settings.pageSize(),
                 settings.resume(), ledger, run));
+        registry.bind("requestRate", new RequestRate(settings.maxRequestsPerSecond()));
         registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts()));
         registry.bind("pageRedeliveryPolicy", redeliveryPolicy(settings));
         registry.bind("weapiCrypto", new WeapiCryptoProcessor(
                 new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
         registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.orderType(),
                 properties.resolveProperty("weapi.csrf-token").orElse(""), settings.userAgent(),
-                properties.resolveProperty("weapi.cookie").orElse(""), clock));
+                properties.resolveProperty("weapi.cookie").orElse(""), clock, run));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger));
     }

@@ -22,9 +22,11 @@ public class CommentRequestBuilder {
     private final String userAgent;
     private final String cookie;
     private final Clock clock;
+    private final HarvestRun run;
 
     public CommentRequestBuilder(ObjectMapper json, String orderType, String csrfToken, String userAgent,
-            String cookie, Clock clock) {
+            String cookie, Clock clock, HarvestRun run) {
+        this.run = run;
         this.json = json;
         this.orderType = orderType;
         this.csrfToken = csrfToken == null ? "" : csrfToken;
@@ -51,11 +53,18 @@ public class CommentRequestBuilder {
         }
     }
 
-    /** Route step: the {@link PageRequest} body becomes the exchange's page for every later step. */
+    /**
+     * Route step: the {@link PageRequest} body becomes the exchange's page for every later step; once the run
+     * is cancelled, the page is not started at all.
+     */
     public void startPage(Exchange exchange) {
         PageRequest page = exchange.getIn().getBody(PageRequest.class);
         if (page == null) {
             throw new IllegalArgumentException("expected a PageRequest body, got " + exchange.getIn().getBody());
+        }
+        if (run != null && run.isCancelled()) {
+            exchange.setRouteStop(true);
+            return;
         }
         exchange.setProperty(HarvestExchange.PAGE, page);
     }

@@ -13,6 +13,8 @@ public class HarvestRun {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ABORTED = 1;
     public static final int EXIT_PAGES_FAILED = 3;
+    /** A cancelled run, as a shell reports Ctrl-C (a SIGTERM'd process exits 143 by the signal itself). */
+    public static final int EXIT_CANCELLED = 130;
 
     private final Runnable onFinished;
     private final AtomicInteger resources = new AtomicInteger();
@@ -26,6 +28,7 @@ public class HarvestRun {
     private volatile long startNanos = System.nanoTime();
     private volatile long endNanos;
     private volatile String abortReason;
+    private volatile boolean cancelled;
 
     public HarvestRun(Runnable onFinished) {
         this.onFinished = onFinished == null ? () -> { } : onFinished;
@@ -52,6 +55,15 @@ public class HarvestRun {
     public void abort(String reason) {
         abortReason = reason;
         finish();
+    }
+
+    /** No page starts after this; pages in flight finish (or are abandoned at the shutdown timeout). */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
     }
 
     public String abortReason() {
@@ -114,6 +126,9 @@ public class HarvestRun {
         if (abortReason != null) {
             return EXIT_ABORTED;
         }
+        if (cancelled && pagesOk() + pagesFailed() < pagesPlanned()) {
+            return EXIT_CANCELLED;
+        }
         return pagesFailed() == 0 && pagesOk() == pagesPlanned() ? EXIT_OK : EXIT_PAGES_FAILED;
     }
 
@@ -121,7 +136,7 @@ public class HarvestRun {
         int notDone = pagesPlanned() - pagesOk() - pagesFailed();
         return String.format(java.util.Locale.ROOT,
                 "harvest %s: %d resource(s), %d page(s) ok, %d failed%s%s, %d comments stored, %.1f s",
-                abortReason != null ? "aborted" : isFinished() ? "done" : "stopped", resources(), pagesOk(), pagesFailed(),
+                abortReason != null ? "aborted" : isFinished() && notDone == 0 ? "done" : cancelled ? "cancelled" : "stopped", resources(), pagesOk(), pagesFailed(),
                 notDone > 0 ? ", " + notDone + " not done" : "",
                 pagesSkipped() > 0 ? ", " + pagesSkipped() + " already stored" : "",
                 commentsStored(), seconds());

@@ -84,6 +84,8 @@ public final class RedisStore extends ServiceSupport {
                     .setting("appendonly yes")
                     .setting("appendfsync everysec")
                     .setting("save \"\"")
+                    // stopped with the Camel context, after the pages in flight are stored, not by a JVM hook
+                    .onShutdownForceStop(false)
                     .build();
             server.start();
             LOG.info("Started embedded Redis on 127.0.0.1:{} with data in {}", port, dir);

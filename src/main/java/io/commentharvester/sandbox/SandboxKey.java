@@ -98,7 +98,7 @@ final class SandboxKey {
                 // not a POSIX file system: keep the default permissions
             }
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                writer.write("# comment-harvester sandbox RSA key (weapi encSecKey), hex; private, for the sandbox only\n");
+                writer.write("# comment-harvester sandbox RSA key (weapi encSecKey), hex; for the sandbox only\n");
                 writer.write("modulus=" + modulusHex() + "\n");
                 writer.write("publicExponent=" + publicExponentHex() + "\n");
                 writer.write("privateExponent=" + privateExponent.toString(16) + "\n");

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -72,9 +73,13 @@ public final class SandboxServer implements AutoCloseable {
     private static final String JSON_TYPE = "application/json;charset=UTF-8";
     private static final byte[] BODY_503 = "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>"
             .getBytes(StandardCharsets.UTF_8);
-    /** Writes 4-byte characters (emoji) as raw UTF-8 like the real service, not as escaped surrogate pairs. */
+    /**
+     * Rejects request texts with content after the JSON value, and writes 4-byte characters (emoji) as raw UTF-8,
+     * not as escaped surrogate pairs.
+     */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     static {

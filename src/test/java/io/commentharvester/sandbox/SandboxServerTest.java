@@ -1,0 +1,362 @@
+package io.commentharvester.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.commentharvester.weapi.WeapiCrypto;
+import io.commentharvester.weapi.WeapiForm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SandboxServerTest {
+
+    private static final String THREAD = "R_SO_4_1359645265";
+
+    private static SandboxServer server;
+    private static SandboxClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = SandboxServer.start(SandboxSettings.defaults());
+        client = new SandboxClient(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void resetStats() {
+        server.stats().reset();
+    }
+
+    @Test
+    void listensOnLoopbackWithAPublicKeyWeapiCryptoAccepts() {
+        assertThat(server.baseUrl()).isEqualTo("http://127.0.0.1:" + server.port());
+        assertThat(server.port()).isPositive();
+        assertThat(server.rsaPublicExponentHex()).isEqualTo("010001");
+        assertThat(server.rsaModulusHex()).matches("[0-9a-f]{256}");
+        assertThat(server.describe()).contains(server.baseUrl(), SandboxServer.NEW_API_PATH,
+                SandboxServer.OLD_API_PREFIX, server.rsaModulusHex());
+    }
+
+    @Test
+    void decryptsTheNewApiRequestAndRecordsIt() {
+        ObjectNode request = SandboxClient.newApiRequest(THREAD, 1, 20, 3);
+        request.put("note", "中文 \"quoted\" 😀");
+
+        SandboxClient.Response response = client.newApi(request);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("application/json;charset=UTF-8");
+        JsonNode json = response.json();
+        assertThat(json.get("code").intValue()).isEqualTo(200);
+        assertThat(json.get("message").isNull()).isTrue();
+        assertThat(json.at("/data/totalCount").intValue()).isEqualTo(server.corpus().totalCount(THREAD));
+        assertThat(json.at("/data/sortType").intValue()).isEqualTo(3);
+        List<ObjectNode> expected = server.corpus().comments(THREAD).subList(0, 20);
+        assertThat(json.at("/data/comments")).containsExactlyElementsOf(expected);
+        assertThat(json.at("/data/cursor").textValue())
+                .isEqualTo(String.valueOf(expected.get(19).get("time").longValue()));
+        assertThat(json.at("/data/hasMore").booleanValue()).isTrue();
+
+        RecordedRequest recorded = single();
+        assertThat(recorded.method()).isEqualTo("POST");
+        assertThat(recorded.path()).isEqualTo(SandboxServer.NEW_API_PATH);
+        assertThat(recorded.query()).isEqualTo("csrf_token=");
+        assertThat(recorded.innerJson()).isEqualTo(request.toString());
+        assertThat(recorded.encSecKeyLength()).isEqualTo(256);
+        assertThat(recorded.outcome()).isEqualTo("ok");
+        assertThat(recorded.headers()).containsEntry("referer", "https://music.163.com/")
+                .containsEntry("origin", "https://music.163.com")
+                .containsEntry("content-type", "application/x-www-form-urlencoded");
+        assertThat(server.stats().countsByOutcome()).containsEntry("ok", 1);
+    }
+
+    @Test
+    void decryptsTheOldApiRequest() {
+        ObjectNode request = SandboxClient.object();
+        request.put("rid", "1359645265");
+        request.put("offset", 0);
+        request.put("limit", 20);
+        request.put("beforeTime", 0);
+        request.put("e_r", true);
+        request.put("csrf_token", "");
+
+        JsonNode json = client.oldApi(THREAD, request).json();
+
+        assertThat(json.get("code").intValue()).isEqualTo(200);
+        assertThat(json.get("total").intValue()).isEqualTo(server.corpus().totalCount(THREAD));
+        assertThat(json.get("more").booleanValue()).isTrue();
+        assertThat(json.get("topComments")).isEmpty();
+        assertThat(json.get("comments")).containsExactlyElementsOf(server.corpus().comments(THREAD).subList(0, 20));
+        assertThat(json.get("hotComments"))
+                .containsExactlyElementsOf(server.corpus().comments(THREAD, CommentOrder.HOT).subList(0, 15));
+        RecordedRequest recorded = single();
+        assertThat(recorded.path()).isEqualTo(SandboxServer.OLD_API_PREFIX + THREAD);
+        assertThat(recorded.innerJson()).isEqualTo(request.toString());
+        assertThat(recorded.encSecKeyLength()).isEqualTo(256);
+        assertThat(recorded.outcome()).isEqualTo("ok");
+    }
+
+    @Test
+    void oldApiPagesByOffsetAndBeforeTimeWithHotCommentsOnlyOnTheFirstPage() {
+        List<ObjectNode> all = server.corpus().comments(THREAD);
+        ObjectNode request = SandboxClient.object();
+        request.put("offset", "40");
+        request.put("limit", "500");
+        JsonNode byOffset = client.oldApi(THREAD, request).json();
+        assertThat(byOffset.has("hotComments")).isFalse();
+        assertThat(byOffset.get("comments")).containsExactlyElementsOf(
+                all.subList(40, Math.min(140, all.size())));
+
+        request.put("offset", "20");
+        request.put("limit", "-5");
+        request.put("beforeTime", String.valueOf(all.get(99).get("time").longValue()));
+        JsonNode byTime = client.oldApi(THREAD, request).json();
+        assertThat(byTime.get("comments")).containsExactlyElementsOf(all.subList(100, 120));
+    }
+
+    @Test
+    void acceptsAnEncSecKeyWithoutItsLeadingZeros() {
+        WeapiCrypto crypto = client.crypto();
+        String text = SandboxClient.newApiRequest(THREAD, 1, 5, 3).toString();
+        WeapiForm padded = null;
+        for (int i = 0; padded == null || !padded.encSecKey().startsWith("0"); i++) {
+            assertThat(i).isLessThan(2_000);
+            padded = crypto.encrypt(text);
+        }
+        String unpadded = new BigInteger(padded.encSecKey(), 16).toString(16);
+
+        JsonNode json = client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm(padded.params(), unpadded)).json();
+
+        assertThat(json.get("code").intValue()).isEqualTo(200);
+        assertThat(single().encSecKeyLength()).isEqualTo(unpadded.length()).isLessThan(256);
+    }
+
+    @Test
+    void tamperedOrForeignRequestsAreBadRequests() {
+        String text = SandboxClient.newApiRequest(THREAD, 1, 20, 2).toString();
+        WeapiForm good = client.crypto().encrypt(text);
+        int middle = good.params().length() / 2;
+        String tamperedParams = good.params().substring(0, middle) + (good.params().charAt(middle) == 'A' ? 'B' : 'A')
+                + good.params().substring(middle + 1);
+        String tamperedKey = (good.encSecKey().charAt(100) == '1' ? "2" : "1");
+        tamperedKey = good.encSecKey().substring(0, 100) + tamperedKey + good.encSecKey().substring(101);
+
+        List<SandboxClient.Response> answers = List.of(
+                client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm(tamperedParams, good.encSecKey())),
+                client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm(good.params(), tamperedKey)),
+                client.postForm(SandboxServer.NEW_API_PATH, WeapiCrypto.netease().encrypt(text)),
+                client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm(good.params(), "xyz")),
+                client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm("", good.encSecKey())),
+                client.postForm(SandboxServer.NEW_API_PATH, "params=abc", null),
+                client.postForm(SandboxServer.OLD_API_PREFIX + THREAD, "", null),
+                client.post(SandboxServer.NEW_API_PATH, "not json", null),
+                client.post(SandboxServer.NEW_API_PATH, "[1,2]", null));
+
+        for (SandboxClient.Response answer : answers) {
+            assertThat(answer.status()).isEqualTo(200);
+            JsonNode json = answer.json();
+            assertThat(json.get("code").intValue()).as(answer.text()).isEqualTo(400);
+            assertThat(json.get("message").textValue()).isNotEmpty();
+            assertThat(json.get("data").isNull()).isTrue();
+        }
+        assertThat(server.stats().countsByOutcome()).containsOnlyKeys("bad-request").containsEntry("bad-request", 9);
+        List<RecordedRequest> recorded = server.stats().requests();
+        assertThat(recorded.subList(0, 4)).allSatisfy(r -> assertThat(r.innerJson()).isNull());
+        assertThat(recorded.get(7).innerJson()).isEqualTo("not json");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"pageNo\":\"1\",\"pageSize\":\"20\"}",
+        "{\"threadId\":\"R_XX_1_5\",\"pageNo\":\"1\",\"pageSize\":\"20\"}",
+        "{\"threadId\":\"R_SO_4_\",\"pageNo\":\"1\",\"pageSize\":\"20\"}",
+        "{\"threadId\":\"R_SO_4_5\",\"pageSize\":\"20\"}",
+        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":\"1\"}",
+        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":\"0\",\"pageSize\":\"20\"}",
+        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":\"one\",\"pageSize\":\"20\"}",
+        "{\"threadId\":\"R_SO_4_5\",\"offset\":-20,\"pageSize\":\"20\"}",
+        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":0}",
+        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20,\"orderType\":\"7\"}",
+        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20,\"sortType\":4}",
+        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20,\"orderType\":3,\"cursor\":\"soon\"}",
+        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20} {}",
+        "{\"threadId\":[\"R_SO_4_5\"],\"pageNo\":1,\"pageSize\":20}",
+    })
+    void missingOrInvalidFieldsAreBadRequests(String text) {
+        JsonNode json = client.post(SandboxServer.NEW_API_PATH, text, null).json();
+
+        assertThat(json.get("code").intValue()).as(json.toString()).isEqualTo(400);
+        RecordedRequest recorded = single();
+        assertThat(recorded.outcome()).isEqualTo("bad-request");
+        assertThat(recorded.innerJson()).isEqualTo(text);
+    }
+
+    @Test
+    void oldApiRejectsAnUnknownThreadInThePath() {
+        JsonNode json = client.oldApi("X_1", SandboxClient.object()).json();
+
+        assertThat(json.get("code").intValue()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"orderType,1,RECOMMENDED,99", "orderType,2,HOT,2", "orderType,3,TIME,3",
+        "sortType,99,RECOMMENDED,99", "sortType,1,RECOMMENDED,1", "sortType,2,HOT,2", "sortType,3,TIME,3"})
+    void pagingByPageNoReturnsEveryCommentOnceInOrder(String field, String value, CommentOrder order, int sortType) {
+        String thread = "R_AL_3_" + value.length() + field.length();
+        List<JsonNode> seen = new ArrayList<>();
+        JsonNode data = null;
+        for (int pageNo = 1; data == null || data.get("hasMore").booleanValue(); pageNo++) {
+            ObjectNode request = SandboxClient.newApiRequest(thread, pageNo, 30, 1);
+            request.remove("orderType");
+            request.remove("offset");
+            request.put(field, value);
+            data = client.newApi(request).json().get("data");
+            assertThat(data.get("sortType").intValue()).isEqualTo(sortType);
+            assertThat(data.get("totalCount").intValue()).isEqualTo(server.corpus().totalCount(thread));
+            data.get("comments").forEach(seen::add);
+        }
+
+        assertThat(seen).containsExactlyElementsOf(server.corpus().comments(thread, order));
+        assertUniqueIds(seen);
+    }
+
+    @Test
+    void pagingByOffsetNumbersWinsOverPageNo() {
+        String thread = "A_PL_0_31337";
+        List<JsonNode> seen = new ArrayList<>();
+        for (int offset = 0; offset < server.corpus().totalCount(thread); offset += 25) {
+            ObjectNode request = SandboxClient.object();
+            request.put("threadId", thread);
+            request.put("pageNo", 1);
+            request.put("offset", offset);
+            request.put("pageSize", 25);
+            request.put("orderType", 2);
+            client.newApi(request).json().at("/data/comments").forEach(seen::add);
+        }
+
+        assertThat(seen).containsExactlyElementsOf(server.corpus().comments(thread, CommentOrder.HOT));
+    }
+
+    @Test
+    void pagingByCursorInTimeOrderReachesEveryComment() {
+        String thread = "R_SO_4_8080";
+        List<JsonNode> seen = new ArrayList<>();
+        String cursor = "-1";
+        boolean more = true;
+        while (more) {
+            ObjectNode request = SandboxClient.newApiRequest(thread, 1, 40, 3);
+            request.put("cursor", cursor);
+            request.put("pageNo", "9");
+            JsonNode data = client.newApi(request).json().get("data");
+            data.get("comments").forEach(seen::add);
+            cursor = data.get("cursor").textValue();
+            more = data.get("hasMore").booleanValue();
+        }
+
+        List<ObjectNode> expected = server.corpus().comments(thread);
+        assertThat(seen).containsExactlyElementsOf(expected);
+
+        // a harvest may start at any time T: the page starts at the first comment strictly older than T
+        ObjectNode request = SandboxClient.newApiRequest(thread, 1, 10, 3);
+        request.put("cursor", String.valueOf(expected.get(50).get("time").longValue()));
+        assertThat(client.newApi(request).json().at("/data/comments"))
+                .containsExactlyElementsOf(expected.subList(51, 61));
+        request.put("cursor", String.valueOf(expected.get(50).get("time").longValue() + 1));
+        assertThat(client.newApi(request).json().at("/data/comments").get(0)).isEqualTo(expected.get(50));
+    }
+
+    @Test
+    void pastTheEndIsEmptyWithoutMore() {
+        ObjectNode request = SandboxClient.newApiRequest(THREAD, 1000, 20, 3);
+        JsonNode data = client.newApi(request).json().get("data");
+        assertThat(data.get("comments")).isEmpty();
+        assertThat(data.get("hasMore").booleanValue()).isFalse();
+        assertThat(data.get("totalCount").intValue()).isEqualTo(server.corpus().totalCount(THREAD));
+
+        List<ObjectNode> all = server.corpus().comments(THREAD);
+        request.put("cursor", String.valueOf(all.get(all.size() - 1).get("time").longValue()));
+        data = client.newApi(request).json().get("data");
+        assertThat(data.get("comments")).isEmpty();
+        assertThat(data.get("hasMore").booleanValue()).isFalse();
+    }
+
+    @Test
+    void pageSizeAbove50IsServedAs50() {
+        ObjectNode request = SandboxClient.newApiRequest(THREAD, 2, 100, 3);
+        request.remove("offset");
+
+        JsonNode comments = client.newApi(request).json().at("/data/comments");
+
+        assertThat(comments).containsExactlyElementsOf(server.corpus().comments(THREAD).subList(50, 100));
+    }
+
+    @Test
+    void theJsonIsUtf8() {
+        SandboxClient.Response response = client.newApi(SandboxClient.newApiRequest(THREAD, 1, 50, 3));
+
+        String plain = server.corpus().comments(THREAD).subList(0, 50).stream()
+                .map(c -> c.get("content").textValue())
+                .filter(c -> c.codePoints().anyMatch(Character::isSupplementaryCodePoint))
+                .filter(c -> c.chars().noneMatch(ch -> ch == '"' || ch == '\\' || ch < 0x20))
+                .findFirst().orElseThrow();
+        assertThat(response.text()).contains(plain);
+        assertThat(response.json().at("/data/comments").get(0)).isEqualTo(server.corpus().comments(THREAD).get(0));
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreNotFound() {
+        SandboxClient.Response other = client.post("/weapi/song/detail", "{}", null);
+        SandboxClient.Response get = client.get(SandboxServer.NEW_API_PATH);
+
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(get.status()).isEqualTo(404);
+        assertThat(server.stats().countsByOutcome()).containsEntry("not-found", 2);
+    }
+
+    @Test
+    void theStatsEndpointReportsTheCounts() {
+        client.newApi(SandboxClient.newApiRequest(THREAD, 1, 5, 3));
+        client.newApi(SandboxClient.newApiRequest(THREAD, 2, 5, 3));
+        client.post(SandboxServer.NEW_API_PATH, "{}", null);
+        client.get("/nothing");
+
+        SandboxClient.Response response = client.get(SandboxServer.STATS_PATH);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("application/json;charset=UTF-8");
+        JsonNode json = response.json();
+        assertThat(json.get("requestCount").intValue()).isEqualTo(4);
+        assertThat(json.at("/countsByOutcome/ok").intValue()).isEqualTo(2);
+        assertThat(json.at("/countsByOutcome/bad-request").intValue()).isEqualTo(1);
+        assertThat(json.at("/countsByOutcome/not-found").intValue()).isEqualTo(1);
+        assertThat(json.get("inFlight").isInt()).isTrue();
+        assertThat(json.get("maxInFlight").intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(server.stats().requestCount()).isEqualTo(4);
+    }
+
+    private static RecordedRequest single() {
+        List<RecordedRequest> requests = server.stats().requests();
+        assertThat(requests).hasSize(1);
+        return requests.get(0);
+    }
+
+    private static void assertUniqueIds(List<JsonNode> comments) {
+        Set<Long> ids = new HashSet<>();
+        comments.forEach(c -> assertThat(ids.add(c.get("commentId").longValue())).isTrue());
+    }
+}

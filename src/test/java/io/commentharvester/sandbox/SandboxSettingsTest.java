@@ -1,0 +1,104 @@
+package io.commentharvester.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class SandboxSettingsTest {
+
+    @Test
+    void defaultsAreQuietAndBounded() {
+        SandboxSettings d = SandboxSettings.defaults();
+
+        assertThat(d.port()).isZero();
+        assertThat(d.commentsPerThread()).isZero();
+        assertThat(d.latencyMs()).isZero();
+        assertThat(d.jitterMs()).isZero();
+        assertThat(d.faultRate()).isZero();
+        assertThat(d.maxFaultsPerPage()).isEqualTo(2);
+        assertThat(d.seed()).isEqualTo(42);
+        assertThat(d.hangMs()).isEqualTo(30_000);
+        assertThat(d.faultKinds()).containsExactlyInAnyOrder(FaultKind.values());
+        assertThat(d.offsetCeiling()).isZero();
+        assertThat(d.keyFile()).isNull();
+    }
+
+    @Test
+    void missingOrBlankKeysKeepTheDefaults() {
+        Map<String, String> props = Map.of("sandbox.port", " ", "sandbox.fault-kinds", "");
+
+        assertThat(SandboxSettings.fromProperties(props::get)).isEqualTo(SandboxSettings.defaults());
+    }
+
+    @Test
+    void readsEveryKey() {
+        Map<String, String> props = new HashMap<>();
+        props.put("sandbox.port", "18080");
+        props.put("sandbox.comments-per-thread", "321");
+        props.put("sandbox.latency-ms", "15");
+        props.put("sandbox.jitter-ms", "5");
+        props.put("sandbox.fault-rate", "0.25");
+        props.put("sandbox.max-faults-per-page", "3");
+        props.put("sandbox.seed", "-7");
+        props.put("sandbox.hang-ms", "1500");
+        props.put("sandbox.fault-kinds", "http-503, HANG,Too_Frequent");
+        props.put("sandbox.offset-ceiling", "1000");
+        props.put("sandbox.key-file", " /tmp/sandbox-key.properties ");
+
+        SandboxSettings s = SandboxSettings.fromProperties(props::get);
+
+        assertThat(s).isEqualTo(new SandboxSettings(18080, 321, 15, 5, 0.25, 3, -7, 1500,
+                EnumSet.of(FaultKind.HTTP_503, FaultKind.HANG, FaultKind.TOO_FREQUENT), 1000,
+                "/tmp/sandbox-key.properties"));
+    }
+
+    @Test
+    void badValuesNameTheKeyAndTheValue() {
+        assertBad("sandbox.port", "eighty");
+        assertBad("sandbox.port", "70000");
+        assertBad("sandbox.comments-per-thread", "-1");
+        assertBad("sandbox.latency-ms", "1.5");
+        assertBad("sandbox.fault-rate", "1.5");
+        assertBad("sandbox.fault-rate", "NaN");
+        assertBad("sandbox.max-faults-per-page", "x");
+        assertBad("sandbox.seed", "0x2a");
+        assertBad("sandbox.hang-ms", "-3");
+        assertBad("sandbox.fault-kinds", "http-503,explode");
+        assertBad("sandbox.fault-kinds", " , ");
+        assertBad("sandbox.offset-ceiling", "-10");
+    }
+
+    @Test
+    void faultKindsHavePropertyNames() {
+        assertThat(FaultKind.HTTP_503.propertyName()).isEqualTo("http-503");
+        assertThat(FaultKind.TRUNCATED_JSON.propertyName()).isEqualTo("truncated-json");
+        for (FaultKind kind : FaultKind.values()) {
+            assertThat(FaultKind.parse(kind.propertyName().toUpperCase())).isEqualTo(kind);
+        }
+    }
+
+    @Test
+    void copyHelpersChangeOneField() {
+        SandboxSettings s = SandboxSettings.defaults().withFaultRate(0.5).withLatencyMs(10).withCommentsPerThread(99)
+                .withFaultKinds(FaultKind.CHEATING).withOffsetCeiling(40).withSeed(1).withHangMs(5)
+                .withMaxFaultsPerPage(4).withJitterMs(2).withPort(0).withKeyFile("");
+
+        assertThat(s).isEqualTo(new SandboxSettings(0, 99, 10, 2, 0.5, 4, 1, 5, EnumSet.of(FaultKind.CHEATING), 40,
+                null));
+        assertThatThrownBy(() -> s.withFaultKinds(EnumSet.allOf(FaultKind.class)).faultKinds().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> s.withFaultRate(-0.1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void assertBad(String key, String value) {
+        assertThatThrownBy(() -> SandboxSettings.fromProperties(Map.of(key, value)::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(key)
+                .hasMessageContaining(value.trim().isEmpty() ? key : value.trim());
+    }
+}
