@@ -16,6 +16,10 @@ import io.commentharvester.config.InvalidSettingException;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.preflight.RouteFiles;
+import org.apache.camel.FailedToCreateRouteException;
+import org.apache.camel.PropertyBindingException;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.main.Main;
 
 /**
@@ -129,6 +133,7 @@ public final class Application {
             throw new InvalidSettingException("properties", PROPERTIES_FILE + " is missing from the working directory "
                     + Path.of("").toAbsolutePath() + "; run from the project root");
         }
+        RouteFiles.check(settingsLookup(overrides).apply(RouteFiles.PATTERN_KEY), Path.of(""));
         Main camel = new Main();
         camel.configure().addConfiguration(HarvesterConfiguration.class);
         camel.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
@@ -151,29 +156,7 @@ public final class Application {
         }, "harvest-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            camel.run();
-        } catch (Exception e) {
-            InvalidSettingException invalid = find(e, InvalidSettingException.class);
-            if (invalid != null) {
-                throw invalid;
-            }
-            err.println("comment-harvester: failed to start: " + rootMessage(e));
-            return EXIT_ERROR;
-        } finally {
-            main = null;
-        }
-        try {
-            if (run.pagesPlanned() == 0 && run.pagesSkipped() == 0 && !run.isFinished() && !run.isCancelled()) {
-                err.println("comment-harvester: the harvest did not run (see the log above)");
-                return EXIT_ERROR;
-            }
-            out.println(run.summaryLine());
-            run.failures().forEach((page, error) -> err.println("  failed: " + page + ": " + error));
-            if (run.abortReason() != null) {
-                err.println("comment-harvester: " + run.abortReason());
-            }
-            out.flush();
-            return run.exitCode();
+            return runAndReport(camel, run);
         } finally {
             reported.countDown();
             if (!stoppedBySignal) {
@@ -184,6 +167,38 @@ public final class Application {
                 }
             }
         }
+    }
+
+    private int runAndReport(Main camel, HarvestRun run) {
+        try {
+            camel.run();
+        } catch (Exception e) {
+            InvalidSettingException invalid = find(e, InvalidSettingException.class);
+            if (invalid != null) {
+                throw invalid;
+            }
+            if (find(e, FailedToCreateRouteException.class) != null || find(e, PropertyBindingException.class) != null
+                    || find(e, ResolveEndpointFailedException.class) != null || isRouteFileError(e)) {
+                // a route or a camel.* setting the user edited does not build
+                err.println("comment-harvester: the routes do not start: " + rootMessage(e));
+                return EXIT_BAD_INPUT;
+            }
+            err.println("comment-harvester: failed to start: " + rootMessage(e));
+            return EXIT_ERROR;
+        } finally {
+            main = null;
+        }
+        if (run.pagesPlanned() == 0 && run.pagesSkipped() == 0 && !run.isFinished() && !run.isCancelled()) {
+            err.println("comment-harvester: the harvest did not run (see the log above)");
+            return EXIT_ERROR;
+        }
+        out.println(run.summaryLine());
+        run.failures().forEach((page, error) -> err.println("  failed: " + page + ": " + error));
+        if (run.abortReason() != null) {
+            err.println("comment-harvester: " + run.abortReason());
+        }
+        out.flush();
+        return run.exitCode();
     }
 
     private int runSandboxOnly(CommandLine commandLine) {
@@ -237,12 +252,24 @@ public final class Application {
         return null;
     }
 
+    /** A YAML route file that parses but does not describe routes (an unknown step, a misplaced key). */
+    private static boolean isRouteFileError(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (type.startsWith("org.apache.camel.dsl.yaml.") || type.startsWith("org.snakeyaml.engine.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.replace('\n', ' ');
+        // one line: YAML errors quote the offending line and a caret below it
+        return message.replaceAll("\\s*\n\\s*\\^?\\s*", " ").replaceAll("\\s{2,}", " ").trim();
     }
 }

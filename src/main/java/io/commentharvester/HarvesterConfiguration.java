@@ -2,6 +2,8 @@ package io.commentharvester;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commentharvester.config.HarvestSettings;
@@ -15,7 +17,10 @@ import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.harvest.PageRetryPolicy;
 import io.commentharvester.harvest.RequestRate;
 import io.commentharvester.harvest.WeapiCryptoProcessor;
+import io.commentharvester.preflight.RouteFiles;
+import io.commentharvester.preflight.SettingKeys;
 import io.commentharvester.redis.RedisStore;
+import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.weapi.WeapiCrypto;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -39,6 +44,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
+        checkInput(properties);
         HarvestSettings settings = HarvestSettings.from(key -> properties.resolveProperty(key).orElse(null));
         Registry registry = context.getRegistry();
 
@@ -110,5 +116,15 @@ public class HarvesterConfiguration implements CamelConfiguration {
         policy.setLogHandled(false);
         policy.setLogExhausted(true);
         return policy;
+    }
+
+    /** Typos in setting names and broken route files stop the start here, before Redis is touched. */
+    static void checkInput(PropertiesComponent properties) {
+        Set<String> known = new HashSet<>(HarvestSettings.KEYS);
+        known.addAll(SandboxSettings.KEYS);
+        SettingKeys.checkKnown(SettingKeys.keysOf(properties.loadProperties(), System.getProperties()), known,
+                HarvestSettings.CHECKED_PREFIXES);
+        properties.resolveProperty(RouteFiles.PATTERN_KEY)
+                .ifPresent(pattern -> RouteFiles.check(pattern, Path.of("")));
     }
 }

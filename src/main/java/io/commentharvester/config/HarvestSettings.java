@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.commentharvester.weapi.WeapiCrypto;
@@ -41,6 +42,17 @@ public record HarvestSettings(
     /** More pages than this is a typo, not a harvest (the real API stops well before). */
     public static final int MAX_PAGES = 10_000;
     public static final int MAX_CONCURRENCY = 200;
+
+    /** Every setting the harvest reads; any other key under {@link #CHECKED_PREFIXES} is a typo. */
+    public static final Set<String> KEYS = Set.of(
+            "harvest.song-ids", "harvest.pages", "harvest.page-size", "harvest.concurrency", "harvest.store-layout",
+            "harvest.resume", "harvest.max-attempts", "harvest.retry-delay-ms", "harvest.retry-max-delay-ms",
+            "harvest.max-requests-per-second",
+            "weapi.base-url", "weapi.comments-path", "weapi.order-type", "weapi.rsa-modulus",
+            "weapi.rsa-public-exponent", "weapi.csrf-token", "weapi.cookie", "weapi.user-agent",
+            "http.connect-timeout-ms", "http.response-timeout-ms",
+            "redis.url", "redis.embedded-dir", "redis.key-prefix");
+    public static final Set<String> CHECKED_PREFIXES = Set.of("harvest.", "weapi.", "redis.", "http.", "sandbox.");
 
     public static HarvestSettings from(Function<String, String> lookup) {
         List<Long> songIds = parseSongIds(required(lookup, "harvest.song-ids"));

@@ -42,7 +42,7 @@ public class CommentPageReader {
         PageRequest page = exchange.getProperty(HarvestExchange.PAGE, PageRequest.class);
         CommentPage commentPage = read(exchange.getIn().getBody(JsonNode.class), page);
         exchange.setProperty(HarvestExchange.COMMENT_PAGE, commentPage);
-        exchange.getIn().removeHeaders("*");
+        exchange.getIn().removeHeaders("*", HarvestExchange.KEEP_HEADERS);
         exchange.getIn().setBody(commentPage);
     }
 }

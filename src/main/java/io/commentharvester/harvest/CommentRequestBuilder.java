@@ -75,7 +75,7 @@ public class CommentRequestBuilder {
      */
     public void build(Exchange exchange) {
         PageRequest page = exchange.getProperty(HarvestExchange.PAGE, PageRequest.class);
-        exchange.getIn().removeHeaders("*");
+        exchange.getIn().removeHeaders("*", HarvestExchange.KEEP_HEADERS);
         exchange.getIn().setBody(requestJson(page));
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, FORM_CONTENT_TYPE);
         exchange.getIn().setHeader(Exchange.HTTP_QUERY, "csrf_token=" + csrfToken);

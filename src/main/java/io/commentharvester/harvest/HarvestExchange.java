@@ -8,6 +8,12 @@ public final class HarvestExchange {
     /** The {@link CommentPage} read from the API's answer. */
     public static final String COMMENT_PAGE = "harvestCommentPage";
 
+    /**
+     * Headers that survive the clean-ups before and after the HTTP call: the error handler's redelivery
+     * bookkeeping, which counts the attempts at a page.
+     */
+    public static final String KEEP_HEADERS = "CamelRedeliver*";
+
     private HarvestExchange() {
     }
 }

@@ -1,6 +1,7 @@
 package io.commentharvester.harvest;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.commentharvester.weapi.MalformedAnswerException;
 import io.commentharvester.weapi.WeapiApiException;
@@ -15,6 +16,7 @@ import org.springframework.dao.DataAccessException;
 public class PageRetryPolicy {
 
     private final int maxAttempts;
+    private final AtomicInteger retries = new AtomicInteger();
 
     public PageRetryPolicy(int maxAttempts) {
         this.maxAttempts = maxAttempts;
@@ -28,8 +30,18 @@ public class PageRetryPolicy {
     public boolean shouldRetry(Exchange exchange) {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        int redeliveries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        return redeliveries + 1 < maxAttempts && isTransient(failure);
+        // when retryWhile is asked, the error handler has already counted the attempt that just failed
+        int attemptsMade = Math.max(1, exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class));
+        boolean retry = attemptsMade < maxAttempts && isTransient(failure);
+        if (retry) {
+            retries.incrementAndGet();
+        }
+        return retry;
+    }
+
+    /** Retries decided so far in this run. */
+    public int retries() {
+        return retries.get();
     }
 
     /** Whether a failure can clear up by itself, looking through wrapping exceptions. */

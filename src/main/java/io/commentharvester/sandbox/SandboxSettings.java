@@ -36,6 +36,9 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
     public static final String FAULT_KINDS = PREFIX + "fault-kinds";
     public static final String OFFSET_CEILING = PREFIX + "offset-ceiling";
     public static final String KEY_FILE = PREFIX + "key-file";
+    /** Every sandbox setting. */
+    public static final Set<String> KEYS = Set.of(PORT, COMMENTS_PER_THREAD, LATENCY_MS, JITTER_MS, FAULT_RATE,
+            MAX_FAULTS_PER_PAGE, SEED, HANG_MS, FAULT_KINDS, OFFSET_CEILING, KEY_FILE);
 
     public SandboxSettings {
         if (port < 0 || port > 65535) {

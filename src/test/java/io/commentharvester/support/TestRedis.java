@@ -17,23 +17,39 @@ public final class TestRedis implements AutoCloseable {
 
     private final int port;
     private final Path dir;
+    private final String password;
     private RedisServer server;
     private final JedisConnectionFactory factory;
     private final StringRedisTemplate template;
 
-    private TestRedis(int port, Path dir) {
+    private TestRedis(int port, Path dir, String password) {
         this.port = port;
         this.dir = dir;
+        this.password = password;
         RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration("127.0.0.1", port);
-        this.factory = new JedisConnectionFactory(configuration);
+        if (password != null) {
+            configuration.setPassword(password);
+        }
+        // connections are checked before use: the tests restart the server under the client's feet
+        org.apache.commons.pool2.impl.GenericObjectPoolConfig<redis.clients.jedis.Jedis> pool =
+                new org.apache.commons.pool2.impl.GenericObjectPoolConfig<>();
+        pool.setTestOnBorrow(true);
+        this.factory = new JedisConnectionFactory(configuration,
+                org.springframework.data.redis.connection.jedis.JedisClientConfiguration.builder()
+                        .usePooling().poolConfig(pool).build());
         this.factory.afterPropertiesSet();
         this.factory.start();
         this.template = new StringRedisTemplate(factory);
     }
 
     public static TestRedis start() {
+        return start(null);
+    }
+
+    /** A server that requires this password (null: none). */
+    public static TestRedis start(String password) {
         try {
-            TestRedis redis = new TestRedis(freePort(), Files.createTempDirectory("test-redis"));
+            TestRedis redis = new TestRedis(freePort(), Files.createTempDirectory("test-redis"), password);
             redis.startServer();
             return redis;
         } catch (IOException e) {
@@ -44,7 +60,8 @@ public final class TestRedis implements AutoCloseable {
     public void startServer() {
         try {
             server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
-                    .setting("dir " + dir.toAbsolutePath()).setting("appendonly yes").setting("save \"\"").build();
+                    .setting("dir " + dir.toAbsolutePath()).setting("appendonly yes").setting("save \"\"")
+                    .settingIf(password != null, "requirepass " + password).build();
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,7 +79,13 @@ public final class TestRedis implements AutoCloseable {
     }
 
     public String url() {
-        return "redis://127.0.0.1:" + port + "/0";
+        return "redis://" + (password != null ? ":" + password + "@" : "") + "127.0.0.1:" + port + "/0";
+    }
+
+    public long dbSize() {
+        Long size = template.execute((org.springframework.data.redis.core.RedisCallback<Long>)
+                connection -> connection.serverCommands().dbSize());
+        return size == null ? 0 : size;
     }
 
     public int port() {

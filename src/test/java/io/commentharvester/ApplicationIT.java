@@ -1,0 +1,244 @@
+package io.commentharvester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.sandbox.FaultKind;
+import io.commentharvester.sandbox.RecordedRequest;
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.TestRedis;
+import io.commentharvester.weapi.WeapiCrypto;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Runs the application as its main method does (arguments, exit codes, summary) against the sandbox and Redis. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ApplicationIT {
+
+    static final AtomicLong SONGS = new AtomicLong(5_000_000L);
+    static SandboxServer sandbox;
+    static TestRedis redis;
+
+    final ObjectMapper json = new ObjectMapper();
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    long song;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        sandbox = SandboxServer.start(SandboxSettings.defaults().withLatencyMs(40));
+        redis = TestRedis.start();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        sandbox.close();
+        redis.close();
+    }
+
+    @BeforeEach
+    void freshSongAndEmptyRedis() {
+        song = SONGS.incrementAndGet();
+        redis.flushAll();
+        sandbox.clearPermanentFaults();
+        sandbox.stats().reset();
+    }
+
+    private Application application() {
+        return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String[] args(String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--weapi.base-url=" + sandbox.baseUrl(),
+                "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
+                "--weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(),
+                "--redis.url=" + redis.url(),
+                "--harvest.song-ids=" + song,
+                "--harvest.pages=6",
+                "--harvest.concurrency=3",
+                "--harvest.retry-delay-ms=10",
+                "--harvest.retry-max-delay-ms=40"));
+        args.addAll(Arrays.asList(extra));
+        return args.toArray(String[]::new);
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private String outText() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private Set<Integer> pagesRequested() {
+        return sandbox.stats().requests().stream()
+                .filter(r -> r.innerJson() != null && r.innerJson().contains("R_SO_4_" + song + "\""))
+                .map(this::pageNo).collect(Collectors.toSet());
+    }
+
+    private int pageNo(RecordedRequest request) {
+        try {
+            return json.readTree(request.innerJson()).get("pageNo").asInt();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--harvest.song-ids=12a|harvest.song-ids='12a': '12a' is not a song id",
+        "--harvest.song-ids=-5|harvest.song-ids='-5'",
+        "--harvest.pages=0|harvest.pages='0': must be between 1 and 10000",
+        "--harvest.pages=5000000|harvest.pages='5000000'",
+        "--harvest.concurrency=0|harvest.concurrency='0'",
+        "--harvest.page-size=0|harvest.page-size='0'",
+        "--harvest.page-size=101|harvest.page-size='101': must be between 1 and 50",
+        "--weapi.base-url=ftp://music.163.com|weapi.base-url='ftp://music.163.com': must start with https://",
+        "--weapi.base-url=https//music.163.com|weapi.base-url='https//music.163.com'",
+        "--weapi.rsa-modulus=not-hex|weapi.rsa-modulus='not-hex': is not hexadecimal",
+        "--weapi.rsa-modulus=00abcdef|weapi.rsa-modulus='00abcdef': RSA modulus is too short",
+        "--redis.url=localhost:6379|redis.url='localhost:6379': must start with redis:// or rediss://",
+        "--harvest.pagez=3|harvest.pagez: unknown setting (did you mean harvest.pages?)",
+        "--camel.main.routes-include-pattern=file:no-such-folder/*.camel.yaml|the routes folder",
+        "--no-such-flag|unknown argument '--no-such-flag'",
+    })
+    void badInputExitsTwoWithOneLineNamingTheSettingAndWritesNothing(String arg, String message) {
+        int exitCode = application().run(args(arg));
+
+        assertThat(exitCode).isEqualTo(Application.EXIT_BAD_INPUT);
+        assertThat(errText().lines().toList()).hasSize(1);
+        assertThat(errText()).startsWith("comment-harvester: ").contains(message);
+        assertThat(redis.dbSize()).isZero();
+        assertThat(sandbox.stats().requestCount()).isZero();
+    }
+
+    @Test
+    void anUnreachableRedisIsNamedByHostAndPortWithoutItsPassword() throws Exception {
+        int port = TestRedis.freePort();
+        long start = System.nanoTime();
+
+        int exitCode = application().run(args("--redis.url=redis://app:hunter2@127.0.0.1:" + port + "/0"));
+
+        assertThat(exitCode).isEqualTo(Application.EXIT_BAD_INPUT);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+        assertThat(errText().lines().toList()).hasSize(1);
+        assertThat(errText()).contains("cannot reach Redis at 127.0.0.1:" + port).doesNotContain("hunter2");
+        assertThat(outText()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void aRouteFileWithASyntaxErrorIsNamedWithItsLine(@TempDir Path routes) throws Exception {
+        Files.writeString(routes.resolve("broken.camel.yaml"), """
+                - route:
+                    id: broken-route
+                    from:
+                      uri: timer:x: y
+                """);
+
+        int exitCode = application().run(args("--camel.main.routes-include-pattern=file:" + routes + "/*.camel.yaml"));
+
+        assertThat(exitCode).isEqualTo(Application.EXIT_BAD_INPUT);
+        assertThat(errText().lines().toList()).hasSize(1);
+        assertThat(errText()).contains("broken.camel.yaml").contains("line 4");
+        assertThat(redis.dbSize()).isZero();
+    }
+
+    @Test
+    void aPageThatAlwaysFailsIsRecordedWhileTheOthersAreStoredAndARerunFetchesOnlyThatPage() {
+        sandbox.failPageAlways("R_SO_4_" + song, 3, FaultKind.HTTP_503);
+
+        int exitCode = application().run(args("--harvest.max-attempts=3"));
+
+        assertThat(exitCode).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);
+        assertThat(outText()).contains("5 page(s) ok, 1 failed");
+        assertThat(errText()).contains("failed: R_SO_4_" + song + " page 3: HttpOperationFailedException")
+                .contains("503");
+        assertThat(redis.template().opsForHash().keys("music_comment:" + song + ":failed")).containsExactly("3");
+        assertThat(redis.template().opsForSet().members("music_comment:" + song + ":pages"))
+                .containsExactlyInAnyOrder("1", "2", "4", "5", "6");
+        assertThat(sandbox.stats().requests().stream().filter(r -> pageNo(r) == 3)).hasSize(3);
+        assertThat(redis.template().opsForHash().size("music_comment:" + song)).isEqualTo(100);
+
+        sandbox.clearPermanentFaults();
+        sandbox.stats().reset();
+        err.reset();
+        int rerun = application().run(args());
+
+        assertThat(rerun).isZero();
+        assertThat(pagesRequested()).containsExactly(3);
+        assertThat(outText()).contains("1 page(s) ok, 0 failed, 5 already stored");
+        assertThat(redis.template().hasKey("music_comment:" + song + ":failed")).isFalse();
+        assertThat(redis.template().opsForHash().size("music_comment:" + song)).isEqualTo(120);
+    }
+
+    @Test
+    void anAnswerThatCannotImproveFailsItsPageAtOnce() {
+        // the sandbox cannot decrypt a key made for NetEase's modulus: it answers code 400, as the real API does
+        int exitCode = application().run(args("--weapi.rsa-modulus=" + WeapiCrypto.NETEASE_RSA_MODULUS,
+                "--harvest.pages=2"));
+
+        assertThat(exitCode).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);
+        assertThat(sandbox.stats().requestCount()).isEqualTo(2);
+        assertThat(errText()).contains("failed: R_SO_4_" + song + " page 1: WeapiApiException: R_SO_4_" + song
+                + " page 1: API code 400");
+        assertThat(redis.template().opsForHash().keys("music_comment:" + song + ":failed"))
+                .containsExactlyInAnyOrder("1", "2");
+    }
+
+    @Test
+    void aRunStoppedHalfWayIsResumedWithoutDuplicatesFetchingOnlyTheMissingPages() throws Exception {
+        String pagesKey = "music_comment:" + song + ":pages";
+        Application first = application();
+        CompletableFuture<Integer> firstRun = CompletableFuture.supplyAsync(() -> first.run(args(
+                "--harvest.pages=30", "--harvest.concurrency=1", "--harvest.page-size=5")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> redis.template().opsForSet().size(pagesKey) >= 3);
+        first.stop();
+
+        assertThat(firstRun.get(30, TimeUnit.SECONDS)).isEqualTo(HarvestRun.EXIT_CANCELLED);
+        assertThat(outText()).contains("harvest cancelled");
+        Set<String> storedFirst = redis.template().opsForSet().members(pagesKey);
+        assertThat(storedFirst).hasSizeBetween(3, 29);
+        long commentsFirst = first.lastRun().commentsStored();
+
+        sandbox.stats().reset();
+        Application second = application();
+        assertThat(second.run(args("--harvest.pages=30", "--harvest.concurrency=3", "--harvest.page-size=5")))
+                .isZero();
+
+        Set<Integer> expectedMissing = new java.util.TreeSet<>();
+        for (int page = 1; page <= 30; page++) {
+            if (!storedFirst.contains(String.valueOf(page))) {
+                expectedMissing.add(page);
+            }
+        }
+        assertThat(pagesRequested()).isEqualTo(expectedMissing);
+        long stored = redis.template().opsForHash().size("music_comment:" + song);
+        assertThat(stored).isEqualTo(150).isEqualTo(commentsFirst + second.lastRun().commentsStored());
+    }
+}

@@ -1,0 +1,78 @@
+package io.commentharvester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.harvest.PageRetryPolicy;
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.HarvestTestSupport;
+import io.commentharvester.support.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Redis goes away in the middle of a harvest and comes back: writes are retried and nothing is lost. */
+class RedisRestartIT extends HarvestTestSupport {
+
+    static final long SONG = 1_974_443_814L;
+    static final int COMMENTS = 300;
+    static SandboxServer sandbox;
+    static TestRedis redis;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        sandbox = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(50));
+        redis = TestRedis.start();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        sandbox.close();
+        redis.close();
+    }
+
+    @Override
+    protected SandboxServer sandbox() {
+        return sandbox;
+    }
+
+    @Override
+    protected TestRedis redis() {
+        return redis;
+    }
+
+    @Override
+    protected void settings(Properties properties) {
+        properties.put("harvest.song-ids", String.valueOf(SONG));
+        properties.put("harvest.pages", "30");
+        properties.put("harvest.page-size", "10");
+        properties.put("harvest.concurrency", "2");
+        properties.put("harvest.max-attempts", "30");
+        properties.put("harvest.retry-delay-ms", "20");
+        properties.put("harvest.retry-max-delay-ms", "200");
+    }
+
+    @Test
+    void aRedisRestartDuringTheRunLosesNoComment() {
+        String pagesKey = "music_comment:" + SONG + ":pages";
+        await().atMost(Duration.ofSeconds(30)).until(() -> redis.template().opsForSet().size(pagesKey) >= 4);
+        PageRetryPolicy retries = context.getRegistry().lookupByNameAndType("pageRetryPolicy", PageRetryPolicy.class);
+        int retriesBefore = retries.retries();
+        redis.stopServer();
+        // the writes of the pages in flight fail and are retried while Redis is away
+        await().atMost(Duration.ofSeconds(30)).until(() -> retries.retries() >= retriesBefore + 4);
+        redis.startServer();
+
+        HarvestRun run = awaitRun();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.pagesOk()).isEqualTo(30);
+        assertThat(redis.template().opsForHash().size("music_comment:" + SONG)).isEqualTo(COMMENTS);
+        assertThat(redis.template().opsForSet().size(pagesKey)).isEqualTo(30);
+    }
+}
