@@ -1,0 +1,154 @@
+package io.commentharvester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.commentharvester.support.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs target/comment-harvester.jar as a user does, in its own JVM: a packaging fault (a lost type converter,
+ * a signed-jar error) shows here, and so do signals, exit codes and what reaches the terminal.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PackagedJarIT {
+
+    static final String COOKIE = "MUSIC_U=cookie-secret-4f1c9a";
+    static final String CSRF = "csrf-secret-77ab20";
+    static final String REDIS_PASSWORD = "redis-secret-93d1e";
+    static TestRedis redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = TestRedis.start(REDIS_PASSWORD);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    /** A started process with both its output streams collected in the background. */
+    record Run(Process process, StringBuffer output, Thread reader) {
+        String text() {
+            return output.toString();
+        }
+
+        /** Waits for the process to end and its output to be read to the end; returns its exit code. */
+        int exitCode() throws InterruptedException {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("process ended in time").isTrue();
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+            return process.exitValue();
+        }
+    }
+
+    private static Run start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "comment-harvester.jar").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        StringBuffer output = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = process.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return new Run(process, output, reader);
+    }
+
+    private static Map<String, String> secrets() {
+        return Map.of("NETEASE_COOKIE", COOKIE, "NETEASE_CSRF_TOKEN", CSRF, "REDIS_URL", redis.url());
+    }
+
+    @Test
+    void sigtermStopsNewPagesPrintsTheSummaryExits143AndARerunResumes() throws Exception {
+        String[] args = {"--sandbox", "--sandbox.latency-ms=150", "--harvest.song-ids=777001", "--harvest.pages=30",
+            "--harvest.concurrency=2", "--harvest.page-size=5"};
+        Run first = start(secrets(), args);
+        String pagesKey = "music_comment:777001:pages";
+        await().atMost(Duration.ofSeconds(60)).until(() -> redis.template().opsForSet().size(pagesKey) >= 4);
+
+        first.process().toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
+        assertThat(first.exitCode()).isEqualTo(143);
+        assertThat(first.text()).contains("harvest cancelled: 1 resource(s)").contains("not done");
+        long storedPages = redis.template().opsForSet().size(pagesKey);
+        assertThat(storedPages).isBetween(4L, 29L);
+
+        Run second = start(secrets(), args);
+        assertThat(second.exitCode()).as(second.text()).isZero();
+        assertThat(second.text()).contains("harvest done").contains(storedPages + " already stored");
+        assertThat(redis.template().opsForHash().size("music_comment:777001")).isEqualTo(150);
+
+        for (String output : List.of(first.text(), second.text())) {
+            assertThat(output).doesNotContain(COOKIE).doesNotContain("cookie-secret").doesNotContain(CSRF)
+                    .doesNotContain(REDIS_PASSWORD);
+        }
+    }
+
+    @Test
+    void withoutARedisUrlAnEmbeddedRedisKeepsTheCommentsForTheNextRun(@TempDir Path dataDir) throws Exception {
+        String[] args = {"--sandbox", "--harvest.song-ids=777002", "--harvest.pages=3",
+            "--redis.embedded-dir=" + dataDir};
+        Run first = start(Map.of("REDIS_URL", ""), args);
+        assertThat(first.exitCode()).as(first.text()).isZero();
+        assertThat(first.text()).contains("Started embedded Redis")
+                .containsPattern("harvest done: 1 resource\\(s\\), 3 page\\(s\\) ok, 0 failed, 60 comments stored");
+        assertThat(Files.list(dataDir)).isNotEmpty();
+
+        Run second = start(Map.of("REDIS_URL", ""), args);
+        assertThat(second.exitCode()).as(second.text()).isZero();
+        assertThat(second.text()).contains("0 page(s) ok, 0 failed, 3 already stored");
+    }
+
+    @Test
+    void sandboxOnlyServesUntilStoppedAndShowsItsUrlAndKey() throws Exception {
+        Run sandbox = start(Map.of(), "--sandbox-only");
+        Pattern url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
+        await().atMost(Duration.ofSeconds(30)).until(() -> url.matcher(sandbox.text()).find());
+        assertThat(sandbox.text()).containsPattern("[0-9a-f]{256}");
+        Matcher matcher = url.matcher(sandbox.text());
+        assertThat(matcher.find()).isTrue();
+
+        HttpResponse<String> stats = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(matcher.group(1) + "/__sandbox/stats")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stats.statusCode()).isEqualTo(200);
+        assertThat(stats.body()).contains("maxInFlight");
+
+        sandbox.process().toHandle().destroy();
+        assertThat(sandbox.exitCode()).isEqualTo(143);
+    }
+}
