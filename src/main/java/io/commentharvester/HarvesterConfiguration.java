@@ -84,7 +84,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         registry.bind("harvestPlanner", new HarvestPlanner(settings.songIds(), settings.pages(), settings.pageSize(),
                 settings.resume(), ledger, run));
         registry.bind("requestRate", new RequestRate(settings.maxRequestsPerSecond()));
-        registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts()));
+        registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts(), run));
         registry.bind("pageRedeliveryPolicy", redeliveryPolicy(settings));
         registry.bind("weapiCrypto", new WeapiCryptoProcessor(
                 new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));

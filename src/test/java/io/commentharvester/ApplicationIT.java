@@ -197,6 +197,16 @@ class ApplicationIT {
         assertThat(redis.template().opsForHash().size("music_comment:" + song)).isEqualTo(120);
     }
 
+    @ParameterizedTest(name = "orderType {0}")
+    @CsvSource({"1", "2", "3"})
+    void everyOrderPagesThroughDistinctComments(String orderType) {
+        int exitCode = application().run(args("--weapi.order-type=" + orderType, "--harvest.pages=5"));
+
+        assertThat(exitCode).isZero();
+        assertThat(pagesRequested()).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        assertThat(redis.template().opsForHash().size("music_comment:" + song)).isEqualTo(100);
+    }
+
     @Test
     void anAnswerThatCannotImproveFailsItsPageAtOnce() {
         // the sandbox cannot decrypt a key made for NetEase's modulus: it answers code 400, as the real API does

@@ -58,12 +58,18 @@ public record RedisUrl(boolean tls, String host, int port, int database, String 
         if (value == null) {
             return null;
         }
-        return value.replaceAll("(?<=://)([^@/]*:)?[^@/]*@", "$1***@");
+        int scheme = value.indexOf("://");
+        int at = value.lastIndexOf('@');
+        if (scheme >= 0 && at > scheme) {
+            // everything up to the last @ may be credentials, whatever characters the password holds
+            return value.substring(0, scheme + 3) + "***" + value.substring(at);
+        }
+        return value;
     }
 
     @Override
     public String toString() {
-        return (tls ? "rediss://" : "redis://") + (password != null ? (username != null ? username + ":" : "") + "***@" : "")
+        return (tls ? "rediss://" : "redis://") + (password != null ? "***@" : "")
                 + host + ":" + port + "/" + database;
     }
 

@@ -15,6 +15,8 @@ import org.apache.camel.Exchange;
 public class CommentRequestBuilder {
 
     public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+    /** The orderType value of time order (newest first). */
+    public static final String TIME_ORDER = "3";
 
     private final ObjectMapper json;
     private final String orderType;
@@ -44,7 +46,9 @@ public class CommentRequestBuilder {
         request.put("pageSize", String.valueOf(page.pageSize()));
         request.put("offset", String.valueOf(page.offset()));
         request.put("orderType", orderType);
-        request.put("cursor", clock.millis());
+        // in time order a positive cursor means "older than this" and overrides the page number, so offset
+        // paging asks for the newest end (-1); other orders ignore it and get "now", as the web client sends
+        request.put("cursor", TIME_ORDER.equals(orderType) ? -1 : clock.millis());
         request.put("csrf_token", csrfToken);
         try {
             return json.writeValueAsString(request);

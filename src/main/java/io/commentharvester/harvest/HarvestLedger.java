@@ -89,13 +89,17 @@ public class HarvestLedger {
             run.abort(error);
             return;
         }
-        run.pageFailed(page, error);
+        if (run.isCancelled()) {
+            // given up because the run stops, not because the page is bad: it stays "not done"
+            return;
+        }
         try {
             redis.opsForHash().put(failedKey(page.resourceId()), String.valueOf(page.pageNo()), error);
         } catch (RuntimeException e) {
-            // Redis itself may be what failed; the run's summary still reports the page.
-            run.pageFailed(page, error + "; and recording the failure in Redis failed: " + describe(e));
+            // Redis itself may be what failed; the run's summary still reports the page
+            error = error + "; and recording the failure in Redis failed: " + describe(e);
         }
+        run.pageFailed(page, error);
     }
 
     static String describe(Throwable error) {

@@ -16,10 +16,12 @@ import org.springframework.dao.DataAccessException;
 public class PageRetryPolicy {
 
     private final int maxAttempts;
+    private final HarvestRun run;
     private final AtomicInteger retries = new AtomicInteger();
 
-    public PageRetryPolicy(int maxAttempts) {
+    public PageRetryPolicy(int maxAttempts, HarvestRun run) {
         this.maxAttempts = maxAttempts;
+        this.run = run;
     }
 
     public int maxAttempts() {
@@ -32,7 +34,8 @@ public class PageRetryPolicy {
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         // when retryWhile is asked, the error handler has already counted the attempt that just failed
         int attemptsMade = Math.max(1, exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class));
-        boolean retry = attemptsMade < maxAttempts && isTransient(failure);
+        // a cancelled run lets the page go (it stays "not done" for the next run) instead of holding the shutdown
+        boolean retry = attemptsMade < maxAttempts && isTransient(failure) && !run.isCancelled();
         if (retry) {
             retries.incrementAndGet();
         }

@@ -19,7 +19,6 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import redis.embedded.RedisServer;
 
 /**
  * The Redis the harvest writes to: the server named by {@code redis.url}, or a real redis-server started
@@ -32,12 +31,12 @@ public final class RedisStore extends ServiceSupport {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    private final RedisServer embeddedServer;
+    private final EmbeddedRedisServer embeddedServer;
     private final RedisUrl url;
     private final JedisConnectionFactory connectionFactory;
     private final StringRedisTemplate template;
 
-    private RedisStore(RedisServer embeddedServer, RedisUrl url, int poolSize) {
+    private RedisStore(EmbeddedRedisServer embeddedServer, RedisUrl url, int poolSize) {
         this.embeddedServer = embeddedServer;
         this.url = url;
         RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(url.host(), url.port());
@@ -77,17 +76,7 @@ public final class RedisStore extends ServiceSupport {
             Path dir = dataDir.toAbsolutePath();
             Files.createDirectories(dir);
             int port = freeLoopbackPort();
-            RedisServer server = RedisServer.newRedisServer()
-                    .bind("127.0.0.1")
-                    .port(port)
-                    .setting("dir " + dir)
-                    .setting("appendonly yes")
-                    .setting("appendfsync everysec")
-                    .setting("save \"\"")
-                    // stopped with the Camel context, after the pages in flight are stored, not by a JVM hook
-                    .onShutdownForceStop(false)
-                    .build();
-            server.start();
+            EmbeddedRedisServer server = EmbeddedRedisServer.start(dir, port);
             LOG.info("Started embedded Redis on 127.0.0.1:{} with data in {}", port, dir);
             RedisStore store = new RedisStore(server, new RedisUrl(false, "127.0.0.1", port, 0, null, null), poolSize);
             store.checkReachable();
@@ -141,13 +130,9 @@ public final class RedisStore extends ServiceSupport {
 
     private void release() {
         connectionFactory.destroy();
-        if (embeddedServer != null && embeddedServer.isActive()) {
-            try {
-                embeddedServer.stop();
-                LOG.info("Stopped embedded Redis");
-            } catch (IOException e) {
-                LOG.warn("Could not stop the embedded Redis server: {}", e.getMessage());
-            }
+        if (embeddedServer != null && embeddedServer.isAlive()) {
+            embeddedServer.stop();
+            LOG.info("Stopped embedded Redis");
         }
     }
 }
