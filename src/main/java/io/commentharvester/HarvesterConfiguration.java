@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commentharvester.config.HarvestSettings;
+import io.commentharvester.config.Secrets;
 import io.commentharvester.harvest.CommentMapper;
 import io.commentharvester.harvest.CommentPageReader;
 import io.commentharvester.harvest.CommentPageWriter;
@@ -45,7 +47,11 @@ public class HarvesterConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         checkInput(properties);
-        HarvestSettings settings = HarvestSettings.from(key -> properties.resolveProperty(key).orElse(null));
+        Function<String, String> lookup = key -> properties.resolveProperty(key).orElse(null);
+        HarvestSettings settings = HarvestSettings.from(lookup);
+        String csrfToken = Secrets.read(lookup, "weapi.csrf-token", "weapi.csrf-token-file");
+        String cookie = Secrets.read(lookup, "weapi.cookie", "weapi.cookie-file");
+        String redisPassword = Secrets.read(lookup, "redis.password", "redis.password-file");
         Registry registry = context.getRegistry();
 
         HarvestRun run = registry.lookupByNameAndType(HARVEST_RUN, HarvestRun.class);
@@ -71,7 +77,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         int redisPool = settings.concurrency() + 4;
         RedisStore store = settings.embeddedRedis()
                 ? RedisStore.embedded(Path.of(settings.embeddedRedisDir()), redisPool)
-                : RedisStore.connect(settings.redisUrl(), redisPool);
+                : RedisStore.connect(settings.redisUrl(), redisPassword, redisPool);
         context.addService(store, true, true);
         registry.bind("redisStore", store);
         // the spring-redis endpoints find this template by type: String serializers throughout
@@ -89,8 +95,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         registry.bind("weapiCrypto", new WeapiCryptoProcessor(
                 new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
         registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.orderType(),
-                properties.resolveProperty("weapi.csrf-token").orElse(""), settings.userAgent(),
-                properties.resolveProperty("weapi.cookie").orElse(""), clock, run));
+                csrfToken, settings.userAgent(), cookie, clock, run));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger));
     }

@@ -208,6 +208,37 @@ class ApplicationIT {
     }
 
     @Test
+    void secretsCanComeFromFilesAndAreSentButNeverPrinted(@TempDir Path secrets) throws Exception {
+        Path cookie = Files.writeString(secrets.resolve("cookie"), "MUSIC_U=file-cookie-5d2e\n");
+        Path csrf = Files.writeString(secrets.resolve("csrf"), "file-csrf-81c0");
+        Path password = Files.writeString(secrets.resolve("redis-password"), "file-redis-pw-3a9b");
+        try (TestRedis locked = TestRedis.start("file-redis-pw-3a9b")) {
+            int exitCode = application().run(args("--harvest.pages=2",
+                    "--redis.url=redis://127.0.0.1:" + locked.port() + "/0",
+                    "--redis.password-file=" + password, "--weapi.cookie-file=" + cookie,
+                    "--weapi.csrf-token-file=" + csrf));
+
+            assertThat(exitCode).as(errText()).isZero();
+            assertThat(locked.template().opsForHash().size("music_comment:" + song)).isEqualTo(40);
+        }
+        assertThat(sandbox.stats().requests()).isNotEmpty().allSatisfy(request -> {
+            assertThat(request.headers()).containsEntry("cookie", "MUSIC_U=file-cookie-5d2e");
+            assertThat(request.query()).isEqualTo("csrf_token=file-csrf-81c0");
+        });
+        assertThat(outText() + errText()).doesNotContain("file-cookie").doesNotContain("file-csrf")
+                .doesNotContain("file-redis-pw");
+    }
+
+    @Test
+    void anUnreadableSecretFileIsBadInput(@TempDir Path secrets) {
+        int exitCode = application().run(args("--weapi.cookie-file=" + secrets.resolve("missing")));
+
+        assertThat(exitCode).isEqualTo(Application.EXIT_BAD_INPUT);
+        assertThat(errText()).contains("weapi.cookie-file=").contains("cannot read the file");
+        assertThat(redis.dbSize()).isZero();
+    }
+
+    @Test
     void anAnswerThatCannotImproveFailsItsPageAtOnce() {
         // the sandbox cannot decrypt a key made for NetEase's modulus: it answers code 400, as the real API does
         int exitCode = application().run(args("--weapi.rsa-modulus=" + WeapiCrypto.NETEASE_RSA_MODULUS,

@@ -50,6 +50,7 @@ public record HarvestSettings(
             "harvest.max-requests-per-second",
             "weapi.base-url", "weapi.comments-path", "weapi.order-type", "weapi.rsa-modulus",
             "weapi.rsa-public-exponent", "weapi.csrf-token", "weapi.cookie", "weapi.user-agent",
+            "weapi.csrf-token-file", "weapi.cookie-file", "redis.password", "redis.password-file",
             "http.connect-timeout-ms", "http.response-timeout-ms",
             "redis.url", "redis.embedded-dir", "redis.key-prefix");
     public static final Set<String> CHECKED_PREFIXES = Set.of("harvest.", "weapi.", "redis.", "http.", "sandbox.");

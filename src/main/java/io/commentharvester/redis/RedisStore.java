@@ -65,7 +65,16 @@ public final class RedisStore extends ServiceSupport {
 
     /** Connects to the server of a {@code redis://} URL and checks it answers. */
     public static RedisStore connect(String redisUrl, int poolSize) {
-        RedisStore store = new RedisStore(null, RedisUrl.parse(redisUrl), poolSize);
+        return connect(redisUrl, "", poolSize);
+    }
+
+    /** As {@link #connect(String, int)}, with a password kept out of the URL (used when the URL has none). */
+    public static RedisStore connect(String redisUrl, String password, int poolSize) {
+        RedisUrl url = RedisUrl.parse(redisUrl);
+        if (url.password() == null && password != null && !password.isEmpty()) {
+            url = new RedisUrl(url.tls(), url.host(), url.port(), url.database(), url.username(), password);
+        }
+        RedisStore store = new RedisStore(null, url, poolSize);
         store.checkReachable();
         return store;
     }
