@@ -28,6 +28,13 @@ public abstract class HarvestTestSupport extends CamelMainTestSupport {
     /** Settings of this test class, on top of the sandbox's and Redis's. */
     protected abstract void settings(Properties properties);
 
+    /** Before each test's context starts (and with it the harvest): the sandbox forgets earlier runs. */
+    @Override
+    protected void doPreSetup() throws Exception {
+        super.doPreSetup();
+        sandbox().stats().reset();
+    }
+
     @Override
     protected String getPropertyPlaceholderLocations() {
         return Application.PROPERTIES_LOCATION;
