@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commentharvester.harvest.HarvestRun;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.commentharvester.sandbox.CommentOrder;
 import io.commentharvester.sandbox.FaultKind;
 import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxServer;
@@ -236,6 +239,33 @@ class ApplicationIT {
         assertThat(exitCode).isEqualTo(Application.EXIT_BAD_INPUT);
         assertThat(errText()).contains("weapi.cookie-file=").contains("cannot read the file");
         assertThat(redis.dbSize()).isZero();
+    }
+
+    @Test
+    void theNicknameLayoutReproducesTheOldScriptsStoreAndItsLosses() {
+        int exitCode = application().run(args("--harvest.store-layout=nickname", "--harvest.pages=5"));
+
+        assertThat(exitCode).isZero();
+        Map<Object, Object> stored = redis.template().opsForHash().entries("music_comment:" + song);
+        List<ObjectNode> served = sandbox.corpus().comments("R_SO_4_" + song, CommentOrder.HOT).subList(0, 100);
+        Map<String, String> lastByNickname = new java.util.HashMap<>();
+        served.forEach(c -> lastByNickname.putIfAbsent(c.path("user").path("nickname").asText(), c.get("content").asText()));
+        assertThat(stored).hasSize(lastByNickname.size());
+        assertThat(stored.size()).isLessThan(100);
+        assertThat(stored.keySet()).map(Object::toString).containsExactlyInAnyOrderElementsOf(lastByNickname.keySet());
+    }
+
+    @Test
+    void theRequestRateCapHoldsAcrossAllWorkers() {
+        long start = System.nanoTime();
+        int exitCode = application().run(args("--harvest.max-requests-per-second=4", "--harvest.pages=12",
+                "--harvest.concurrency=6"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(exitCode).isZero();
+        assertThat(sandbox.stats().requestCount()).isEqualTo(12);
+        // 12 requests at 4 a second need at least two full periods after the first, however fast the machine
+        assertThat(seconds).isGreaterThanOrEqualTo(2.0);
     }
 
     @Test
