@@ -54,7 +54,7 @@ class ApplicationIT {
     @BeforeAll
     static void startServers() throws Exception {
         sandbox = SandboxServer.start(SandboxSettings.defaults().withLatencyMs(40));
-        redis = TestRedis.start();
+        redis = TestRedis.start(null);
     }
 
     @AfterAll

@@ -9,13 +9,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.commentharvester.harvest.HarvestRun;
-import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.HarvestTestSupport;
 import io.commentharvester.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.commentharvester.support.TestSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One request in five gets a fault of every kind the real API shows (503, a hang past the response timeout,
@@ -25,31 +24,11 @@ class FaultToleranceIT extends HarvestTestSupport {
 
     static final long SONG = 29_732_235L;
     static final int COMMENTS = 400;
-    static SandboxServer sandbox;
-    static TestRedis redis;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        sandbox = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(5)
+    @RegisterExtension
+    static final TestSandbox SANDBOX = new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(5)
                 .withFaultRate(0.2).withMaxFaultsPerPage(2).withHangMs(2_000).withSeed(7));
-        redis = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        sandbox.close();
-        redis.close();
-    }
-
-    @Override
-    protected SandboxServer sandbox() {
-        return sandbox;
-    }
-
-    @Override
-    protected TestRedis redis() {
-        return redis;
-    }
+    @RegisterExtension
+    static final TestRedis REDIS = TestRedis.create();
 
     @Override
     protected void settings(Properties properties) {
@@ -65,7 +44,7 @@ class FaultToleranceIT extends HarvestTestSupport {
     void everyCommentIsStoredExactlyOnceDespiteTwentyPercentFaults() {
         HarvestRun run = awaitRun();
 
-        Map<String, Integer> outcomes = sandbox.stats().countsByOutcome();
+        Map<String, Integer> outcomes = sandbox().stats().countsByOutcome();
         assertThat(outcomes).containsKeys("http-503", "hang", "truncated-json", "cheating", "too-frequent");
         int faults = outcomes.entrySet().stream().filter(e -> !e.getKey().equals("ok"))
                 .mapToInt(Map.Entry::getValue).sum();
@@ -75,13 +54,13 @@ class FaultToleranceIT extends HarvestTestSupport {
         assertThat(run.exitCode()).isZero();
         assertThat(run.pagesOk()).isEqualTo(40);
         assertThat(run.pagesFailed()).isZero();
-        Set<String> expected = sandbox.corpus().comments("R_SO_4_" + SONG).stream()
+        Set<String> expected = sandbox().corpus().comments("R_SO_4_" + SONG).stream()
                 .map(c -> c.get("commentId").asText()).collect(Collectors.toSet());
-        Set<Object> stored = redis.template().opsForHash().keys("music_comment:" + SONG);
+        Set<Object> stored = redis().template().opsForHash().keys("music_comment:" + SONG);
         assertThat(stored).hasSize(COMMENTS).map(Object::toString).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(run.commentsStored()).isEqualTo(COMMENTS);
-        assertThat(redis.template().hasKey("music_comment:" + SONG + ":failed")).isFalse();
-        List<String> pages = List.copyOf(redis.template().opsForSet().members("music_comment:" + SONG + ":pages"));
+        assertThat(redis().template().hasKey("music_comment:" + SONG + ":failed")).isFalse();
+        List<String> pages = List.copyOf(redis().template().opsForSet().members("music_comment:" + SONG + ":pages"));
         assertThat(pages).hasSize(40);
     }
 }

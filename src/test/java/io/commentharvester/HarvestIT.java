@@ -14,13 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.RecordedRequest;
-import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.HarvestTestSupport;
 import io.commentharvester.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.commentharvester.support.TestSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Boots the real application (application.properties, routes/*.camel.yaml, the configuration class)
@@ -34,31 +33,11 @@ class HarvestIT extends HarvestTestSupport {
     static final int PAGES = 20;
     static final int CONCURRENCY = 4;
 
-    static SandboxServer sandbox;
-    static TestRedis redis;
+    @RegisterExtension
+    static final TestSandbox SANDBOX = new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(150));
+    @RegisterExtension
+    static final TestRedis REDIS = TestRedis.create();
     final ObjectMapper json = new ObjectMapper();
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        sandbox = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(150));
-        redis = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        sandbox.close();
-        redis.close();
-    }
-
-    @Override
-    protected SandboxServer sandbox() {
-        return sandbox;
-    }
-
-    @Override
-    protected TestRedis redis() {
-        return redis;
-    }
 
     @Override
     protected void settings(Properties properties) {
@@ -77,8 +56,8 @@ class HarvestIT extends HarvestTestSupport {
         assertThat(run.pagesOk()).isEqualTo(PAGES);
         assertThat(run.commentsStored()).isEqualTo(COMMENTS);
 
-        List<ObjectNode> corpus = sandbox.corpus().comments("R_SO_4_" + SONG);
-        Map<Object, Object> stored = redis.template().opsForHash().entries("music_comment:" + SONG);
+        List<ObjectNode> corpus = sandbox().corpus().comments("R_SO_4_" + SONG);
+        Map<Object, Object> stored = redis().template().opsForHash().entries("music_comment:" + SONG);
         Set<String> expectedIds = corpus.stream().map(c -> c.get("commentId").asText()).collect(Collectors.toSet());
         assertThat(stored.keySet()).map(Object::toString).containsExactlyInAnyOrderElementsOf(expectedIds);
 
@@ -103,24 +82,24 @@ class HarvestIT extends HarvestTestSupport {
             }
         }
 
-        Map<Object, Object> meta = redis.template().opsForHash().entries("music_comment:" + SONG + ":meta");
+        Map<Object, Object> meta = redis().template().opsForHash().entries("music_comment:" + SONG + ":meta");
         assertThat(meta).containsEntry("totalCount", String.valueOf(COMMENTS))
                 .containsEntry("pagesStored", String.valueOf(PAGES)).containsKey("lastHarvestAt");
-        assertThat(redis.template().opsForSet().size("music_comment:" + SONG + ":pages")).isEqualTo(PAGES);
+        assertThat(redis().template().opsForSet().size("music_comment:" + SONG + ":pages")).isEqualTo(PAGES);
     }
 
     @Test
     void sendsAtMostTheConfiguredConcurrencyAndReachesIt() {
         awaitRun();
         // this run only (the sandbox's stats are reset before each test's context starts)
-        assertThat(sandbox.stats().requestCount()).isEqualTo(PAGES);
-        assertThat(sandbox.stats().maxInFlight()).isEqualTo(CONCURRENCY);
+        assertThat(sandbox().stats().requestCount()).isEqualTo(PAGES);
+        assertThat(sandbox().stats().maxInFlight()).isEqualTo(CONCURRENCY);
     }
 
     @Test
     void everyRequestDecryptsWithAFullLengthKeyAndTheWebClientsFields() throws Exception {
         awaitRun();
-        List<RecordedRequest> requests = sandbox.stats().requests();
+        List<RecordedRequest> requests = sandbox().stats().requests();
         assertThat(requests).isNotEmpty();
         Set<Integer> pagesSeen = new HashSet<>();
         for (RecordedRequest request : requests) {

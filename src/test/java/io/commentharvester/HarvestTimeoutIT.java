@@ -6,42 +6,21 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.commentharvester.harvest.HarvestRun;
-import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.HarvestTestSupport;
 import io.commentharvester.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.commentharvester.support.TestSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An answer slower than http.response-timeout-ms fails its request with a timeout. */
 class HarvestTimeoutIT extends HarvestTestSupport {
 
     static final long SONG = 186016L;
-    static SandboxServer sandbox;
-    static TestRedis redis;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        sandbox = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(40).withLatencyMs(1500));
-        redis = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        sandbox.close();
-        redis.close();
-    }
-
-    @Override
-    protected SandboxServer sandbox() {
-        return sandbox;
-    }
-
-    @Override
-    protected TestRedis redis() {
-        return redis;
-    }
+    @RegisterExtension
+    static final TestSandbox SANDBOX = new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(40).withLatencyMs(1500));
+    @RegisterExtension
+    static final TestRedis REDIS = TestRedis.create();
 
     @Override
     protected void settings(Properties properties) {
@@ -59,9 +38,9 @@ class HarvestTimeoutIT extends HarvestTestSupport {
         assertThat(run.pagesFailed()).isEqualTo(2);
         assertThat(run.exitCode()).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);
         assertThat(run.failures().values()).allSatisfy(error -> assertThat(error).contains("SocketTimeoutException"));
-        Map<Object, Object> failed = redis.template().opsForHash().entries("music_comment:" + SONG + ":failed");
+        Map<Object, Object> failed = redis().template().opsForHash().entries("music_comment:" + SONG + ":failed");
         assertThat(failed).containsOnlyKeys("1", "2");
-        assertThat(redis.template().hasKey("music_comment:" + SONG)).isFalse();
-        assertThat(redis.template().opsForSet().size("music_comment:" + SONG + ":pages")).isZero();
+        assertThat(redis().template().hasKey("music_comment:" + SONG)).isFalse();
+        assertThat(redis().template().opsForSet().size("music_comment:" + SONG + ":pages")).isZero();
     }
 }

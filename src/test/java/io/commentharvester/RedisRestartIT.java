@@ -8,43 +8,22 @@ import java.util.Properties;
 
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.harvest.PageRetryPolicy;
-import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.HarvestTestSupport;
 import io.commentharvester.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.commentharvester.support.TestSandbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redis goes away in the middle of a harvest and comes back: writes are retried and nothing is lost. */
 class RedisRestartIT extends HarvestTestSupport {
 
     static final long SONG = 1_974_443_814L;
     static final int COMMENTS = 300;
-    static SandboxServer sandbox;
-    static TestRedis redis;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        sandbox = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(50));
-        redis = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        sandbox.close();
-        redis.close();
-    }
-
-    @Override
-    protected SandboxServer sandbox() {
-        return sandbox;
-    }
-
-    @Override
-    protected TestRedis redis() {
-        return redis;
-    }
+    @RegisterExtension
+    static final TestSandbox SANDBOX = new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(50));
+    @RegisterExtension
+    static final TestRedis REDIS = TestRedis.create();
 
     @Override
     protected void settings(Properties properties) {
@@ -60,19 +39,19 @@ class RedisRestartIT extends HarvestTestSupport {
     @Test
     void aRedisRestartDuringTheRunLosesNoComment() {
         String pagesKey = "music_comment:" + SONG + ":pages";
-        await().atMost(Duration.ofSeconds(30)).until(() -> redis.template().opsForSet().size(pagesKey) >= 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> redis().template().opsForSet().size(pagesKey) >= 4);
         PageRetryPolicy retries = context.getRegistry().lookupByNameAndType("pageRetryPolicy", PageRetryPolicy.class);
         int retriesBefore = retries.retries();
-        redis.stopServer();
+        redis().stopServer();
         // the writes of the pages in flight fail and are retried while Redis is away
         await().atMost(Duration.ofSeconds(30)).until(() -> retries.retries() >= retriesBefore + 4);
-        redis.startServer();
+        redis().startServer();
 
         HarvestRun run = awaitRun();
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.pagesOk()).isEqualTo(30);
-        assertThat(redis.template().opsForHash().size("music_comment:" + SONG)).isEqualTo(COMMENTS);
-        assertThat(redis.template().opsForSet().size(pagesKey)).isEqualTo(30);
+        assertThat(redis().template().opsForHash().size("music_comment:" + SONG)).isEqualTo(COMMENTS);
+        assertThat(redis().template().opsForSet().size(pagesKey)).isEqualTo(30);
     }
 }

@@ -2,6 +2,8 @@ package io.commentharvester.support;
 
 import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -19,11 +21,30 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
  */
 public abstract class HarvestTestSupport extends CamelMainTestSupport {
 
-    /** The sandbox this test class harvests. */
-    protected abstract SandboxServer sandbox();
+    /** The sandbox this test class harvests: its static {@code @RegisterExtension TestSandbox} field. */
+    protected SandboxServer sandbox() {
+        return staticField(TestSandbox.class).server();
+    }
 
-    /** The Redis this test class stores into. */
-    protected abstract TestRedis redis();
+    /** The Redis this test class stores into: its static {@code @RegisterExtension TestRedis} field. */
+    protected TestRedis redis() {
+        return staticField(TestRedis.class);
+    }
+
+    // found by type, because CamelTestSupport reads the settings from its constructor, before any field is set
+    private <T> T staticField(Class<T> type) {
+        for (Field field : getClass().getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && type.equals(field.getType())) {
+                try {
+                    field.setAccessible(true);
+                    return type.cast(field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalStateException(getClass().getSimpleName() + " has no static " + type.getSimpleName());
+    }
 
     /** Settings of this test class, on top of the sandbox's and Redis's. */
     protected abstract void settings(Properties properties);

@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
 
 /** A real redis-server for tests, on a free loopback port, with a client to inspect what was stored. */
-public final class TestRedis implements AutoCloseable {
+public final class TestRedis implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private final int port;
     private final Path dir;
@@ -42,19 +45,35 @@ public final class TestRedis implements AutoCloseable {
         this.template = new StringRedisTemplate(factory);
     }
 
-    public static TestRedis start() {
-        return start(null);
+    /** A server for the whole test class: {@code @RegisterExtension static final TestRedis REDIS = TestRedis.create();} */
+    public static TestRedis create() {
+        return create(null);
     }
 
-    /** A server that requires this password (null: none). */
-    public static TestRedis start(String password) {
+    /** As {@link #create()}, with a server that requires this password (null: none). */
+    public static TestRedis create(String password) {
         try {
-            TestRedis redis = new TestRedis(freePort(), Files.createTempDirectory("test-redis"), password);
-            redis.startServer();
-            return redis;
+            return new TestRedis(freePort(), Files.createTempDirectory("test-redis"), password);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A started server that requires this password (null: none); close it when done. */
+    public static TestRedis start(String password) {
+        TestRedis redis = create(password);
+        redis.startServer();
+        return redis;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startServer();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public void startServer() {
