@@ -126,6 +126,11 @@ public final class TestRedis implements AutoCloseable, BeforeAllCallback, AfterA
     public void close() {
         factory.destroy();
         stopServer();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static int freePort() throws IOException {
