@@ -120,6 +120,8 @@ public class HarvesterConfiguration implements CamelConfiguration {
         policy.setLogRetryStackTrace(false);
         policy.setLogHandled(false);
         policy.setLogExhausted(true);
+        // a stopping harvest starts no retry: the page stays "not done" for the next run
+        policy.setAllowRedeliveryWhileStopping(false);
         return policy;
     }
 

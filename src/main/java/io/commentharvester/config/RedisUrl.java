@@ -42,6 +42,7 @@ public record RedisUrl(boolean tls, String host, int port, int database, String 
         String password = null;
         String userInfo = uri.getRawUserInfo();
         if (userInfo != null && !userInfo.isEmpty()) {
+            // split before decoding, so an encoded ':' (%3A) stays in the password
             int colon = userInfo.indexOf(':');
             if (colon < 0) {
                 password = decode(userInfo);
@@ -58,13 +59,14 @@ public record RedisUrl(boolean tls, String host, int port, int database, String 
         if (value == null) {
             return null;
         }
-        int scheme = value.indexOf("://");
         int at = value.lastIndexOf('@');
-        if (scheme >= 0 && at > scheme) {
-            // everything up to the last @ may be credentials, whatever characters the password holds
-            return value.substring(0, scheme + 3) + "***" + value.substring(at);
+        if (at < 0) {
+            return value;
         }
-        return value;
+        // everything before the last @ (after any scheme) may be credentials, whatever characters they hold
+        int scheme = value.indexOf("://");
+        int start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+        return value.substring(0, start) + "***" + value.substring(at);
     }
 
     @Override
@@ -73,7 +75,8 @@ public record RedisUrl(boolean tls, String host, int port, int database, String 
                 + host + ":" + port + "/" + database;
     }
 
+    /** Percent-decoding of a URL part; unlike form decoding, '+' stays '+'. */
     private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -89,8 +89,9 @@ public class HarvestLedger {
             run.abort(error);
             return;
         }
-        if (run.isCancelled()) {
-            // given up because the run stops, not because the page is bad: it stays "not done"
+        if (run.isCancelled() && PageRetryPolicy.isTransient(cause)) {
+            // given up because the run stops, not because the page is bad: it stays "not done" and the
+            // next run fetches it (a page that can never succeed is still recorded below)
             return;
         }
         try {

@@ -1,7 +1,6 @@
 package io.commentharvester.redis;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -87,11 +86,14 @@ public final class RedisStore extends ServiceSupport {
             int port = freeLoopbackPort();
             EmbeddedRedisServer server = EmbeddedRedisServer.start(dir, port);
             LOG.info("Started embedded Redis on 127.0.0.1:{} with data in {}", port, dir);
-            RedisStore store = new RedisStore(server, new RedisUrl(false, "127.0.0.1", port, 0, null, null), poolSize);
-            store.checkReachable();
-            return store;
+            try {
+                return new RedisStore(server, new RedisUrl(false, "127.0.0.1", port, 0, null, null), poolSize);
+            } catch (RuntimeException e) {
+                server.stop();
+                throw e;
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded Redis server: " + e.getMessage(), e);
+            throw new EmbeddedRedisException("embedded Redis: " + e.getMessage());
         }
     }
 
@@ -114,6 +116,13 @@ public final class RedisStore extends ServiceSupport {
             release();
             throw new InvalidSettingException(RedisUrl.KEY, "cannot reach Redis at " + url.host() + ":" + url.port()
                     + " (" + rootMessage(e) + ")");
+        }
+    }
+
+    /** The embedded server could not start; not a setting's fault, so not an {@link InvalidSettingException}. */
+    public static final class EmbeddedRedisException extends RuntimeException {
+        EmbeddedRedisException(String message) {
+            super(message);
         }
     }
 

@@ -104,6 +104,9 @@ class HarvestSettingsTest {
         assertThat(RedisUrl.redact("redis://:abc/def@h:1/0")).isEqualTo("redis://***@h:1/0");
         assertThat(RedisUrl.redact("redis://user:p@ss#w%rd@h:1")).isEqualTo("redis://***@h:1");
         assertThat(RedisUrl.redact("redis://h:1/0")).isEqualTo("redis://h:1/0");
+        assertThat(RedisUrl.redact("redis:/user:s3cret@h:1")).isEqualTo("***@h:1");
+        assertThat(RedisUrl.redact("user:s3cret@h:1")).isEqualTo("***@h:1");
+        assertThat(RedisUrl.parse("redis://:a+b%40c@h:1/0").password()).isEqualTo("a+b@c");
         assertThat(RedisUrl.parse("redis://localhost").port()).isEqualTo(6379);
     }
 
@@ -113,6 +116,8 @@ class HarvestSettingsTest {
         "redis://:hun/ter2@host:6379/0",
         "redis://user:hunter2@host@:6379",
         "redis://:hunter2#@host:port/0",
+        "redis:/user:hunter2@host:6379",
+        "user:hunter2@host:6379",
     })
     void aBadRedisUrlWithAPasswordDoesNotShowThePassword(String url) {
         values.put("redis.url", url);
