@@ -134,6 +134,21 @@ class PackagedJarIT {
     }
 
     @Test
+    void oneHarvesterAtATimeUsesAnEmbeddedRedisDataFolder(@TempDir Path dataDir) throws Exception {
+        String[] args = {"--sandbox", "--sandbox.latency-ms=200", "--harvest.song-ids=777003", "--harvest.pages=40",
+            "--harvest.concurrency=1", "--redis.embedded-dir=" + dataDir};
+        Run first = start(Map.of("REDIS_URL", ""), args);
+        await().atMost(Duration.ofSeconds(60)).until(() -> first.text().contains("Started embedded Redis"));
+
+        Run second = start(Map.of("REDIS_URL", ""), args);
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.text()).contains("another harvester is using the embedded Redis data in " + dataDir);
+
+        first.process().toHandle().destroy();
+        assertThat(first.exitCode()).isEqualTo(143);
+    }
+
+    @Test
     void sandboxOnlyServesUntilStoppedAndShowsItsUrlAndKey() throws Exception {
         Run sandbox = start(Map.of(), "--sandbox-only");
         Pattern url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
