@@ -36,6 +36,8 @@ public final class Application {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    /** Put before redis.key-prefix in a --sandbox run, so emulated comments never mix with real ones. */
+    public static final String SANDBOX_KEY_PREFIX = "sandbox:";
     /** How long a SIGTERM or Ctrl-C waits for the run to wind down (camel.main.shutdown-timeout bounds it first). */
     private static final long SIGNAL_GRACE_SECONDS = 120;
 
@@ -109,7 +111,13 @@ public final class Application {
                 overrides.put("weapi.base-url", sandbox.baseUrl());
                 overrides.put("weapi.rsa-modulus", sandbox.rsaModulusHex());
                 overrides.put("weapi.rsa-public-exponent", sandbox.rsaPublicExponentHex());
-                out.println("Sandbox listening on " + sandbox.baseUrl() + " (offline emulator of the weapi)");
+                // the sandbox's comments are not NetEase's: keep them (and their resume state) apart
+                if (!commandLine.overrides().containsKey("redis.key-prefix")) {
+                    String prefix = settingsLookup(overrides).apply("redis.key-prefix");
+                    overrides.put("redis.key-prefix", SANDBOX_KEY_PREFIX + (prefix == null ? "" : prefix));
+                }
+                out.println("Sandbox listening on " + sandbox.baseUrl() + " (offline emulator of the weapi); keys start with "
+                        + overrides.get("redis.key-prefix"));
             }
             return runMain(overrides);
         } catch (IOException e) {

@@ -98,7 +98,7 @@ class PackagedJarIT {
         String[] args = {"--sandbox", "--sandbox.latency-ms=150", "--harvest.song-ids=777001", "--harvest.pages=30",
             "--harvest.concurrency=2", "--harvest.page-size=5"};
         Run first = start(secrets(), args);
-        String pagesKey = "music_comment:777001:pages";
+        String pagesKey = "sandbox:music_comment:777001:pages";
         await().atMost(Duration.ofSeconds(60)).until(() -> redis.template().opsForSet().size(pagesKey) >= 4);
 
         first.process().toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
@@ -110,7 +110,8 @@ class PackagedJarIT {
         Run second = start(secrets(), args);
         assertThat(second.exitCode()).as(second.text()).isZero();
         assertThat(second.text()).contains("harvest done").contains(storedPages + " already stored");
-        assertThat(redis.template().opsForHash().size("music_comment:777001")).isEqualTo(150);
+        assertThat(redis.template().opsForHash().size("sandbox:music_comment:777001")).isEqualTo(150);
+        assertThat(redis.template().hasKey("music_comment:777001")).as("sandbox comments kept apart").isFalse();
 
         for (String output : List.of(first.text(), second.text())) {
             assertThat(output).doesNotContain(COOKIE).doesNotContain("cookie-secret").doesNotContain(CSRF)
