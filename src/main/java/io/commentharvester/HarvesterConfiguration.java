@@ -94,7 +94,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         registry.bind("pageRedeliveryPolicy", redeliveryPolicy(settings));
         registry.bind("weapiCrypto", new WeapiCryptoProcessor(
                 new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
-        registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.orderType(),
+        registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.orderType(), settings.sortType(),
                 csrfToken, settings.userAgent(), cookie, clock, run));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger));

@@ -200,12 +200,18 @@ class ApplicationIT {
         assertThat(redis.template().opsForHash().size("music_comment:" + song)).isEqualTo(120);
     }
 
-    @ParameterizedTest(name = "orderType {0}")
-    @CsvSource({"1", "2", "3"})
-    void everyOrderPagesThroughDistinctComments(String orderType) {
-        int exitCode = application().run(args("--weapi.order-type=" + orderType, "--harvest.pages=5"));
+    @ParameterizedTest(name = "orderType {0}, sortType {1}")
+    @CsvSource({"1,", "2,", "3,", "1,3", "3,99"})
+    void everyOrderPagesThroughDistinctComments(String orderType, String sortType) throws Exception {
+        int exitCode = application().run(args("--weapi.order-type=" + orderType,
+                "--weapi.sort-type=" + (sortType == null ? "" : sortType), "--harvest.pages=5"));
 
         assertThat(exitCode).isZero();
+        for (RecordedRequest request : sandbox.stats().requests()) {
+            com.fasterxml.jackson.databind.JsonNode inner = json.readTree(request.innerJson());
+            assertThat(inner.get("orderType").asText()).isEqualTo(orderType);
+            assertThat(inner.path("sortType").asText(null)).isEqualTo(sortType);
+        }
         assertThat(pagesRequested()).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
         assertThat(redis.template().opsForHash().size("music_comment:" + song)).isEqualTo(100);
     }

@@ -22,6 +22,7 @@ public record HarvestSettings(
         int pageSize,
         int concurrency,
         String orderType,
+        String sortType,
         StoreLayout storeLayout,
         String baseUrl,
         String commentsPath,
@@ -48,7 +49,7 @@ public record HarvestSettings(
             "harvest.song-ids", "harvest.pages", "harvest.page-size", "harvest.concurrency", "harvest.store-layout",
             "harvest.resume", "harvest.max-attempts", "harvest.retry-delay-ms", "harvest.retry-max-delay-ms",
             "harvest.max-requests-per-second",
-            "weapi.base-url", "weapi.comments-path", "weapi.order-type", "weapi.rsa-modulus",
+            "weapi.base-url", "weapi.comments-path", "weapi.order-type", "weapi.sort-type", "weapi.rsa-modulus",
             "weapi.rsa-public-exponent", "weapi.csrf-token", "weapi.cookie", "weapi.user-agent",
             "weapi.csrf-token-file", "weapi.cookie-file", "redis.password", "redis.password-file",
             "http.connect-timeout-ms", "http.response-timeout-ms",
@@ -63,6 +64,11 @@ public record HarvestSettings(
         String orderType = required(lookup, "weapi.order-type").trim();
         if (!orderType.matches("[0-9]{1,2}")) {
             throw new InvalidSettingException("weapi.order-type", orderType, "must be 1 (recommended), 2 (hot) or 3 (time)");
+        }
+        String sortType = optional(lookup, "weapi.sort-type").trim();
+        if (!sortType.isEmpty() && !sortType.matches("[0-9]{1,2}")) {
+            throw new InvalidSettingException("weapi.sort-type", sortType,
+                    "must be empty (not sent), 99 or 1 (recommended), 2 (hot) or 3 (time)");
         }
         StoreLayout layout = StoreLayout.parse(required(lookup, "harvest.store-layout"));
         String baseUrl = parseBaseUrl(required(lookup, "weapi.base-url"));
@@ -83,7 +89,7 @@ public record HarvestSettings(
         long retryDelayMs = parseInt(lookup, "harvest.retry-delay-ms", 0, 600_000);
         long retryMaxDelayMs = parseInt(lookup, "harvest.retry-max-delay-ms", 0, 3_600_000);
         int maxRequestsPerSecond = parseInt(lookup, "harvest.max-requests-per-second", 0, 10_000);
-        return new HarvestSettings(songIds, pages, pageSize, concurrency, orderType, layout, baseUrl, commentsPath,
+        return new HarvestSettings(songIds, pages, pageSize, concurrency, orderType, sortType, layout, baseUrl, commentsPath,
                 modulus.toLowerCase(Locale.ROOT), exponent.toLowerCase(Locale.ROOT),
                 required(lookup, "weapi.user-agent"), redisUrl, keyPrefix,
                 required(lookup, "redis.embedded-dir"), resume, maxAttempts, retryDelayMs,

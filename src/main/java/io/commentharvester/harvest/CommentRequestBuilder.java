@@ -20,14 +20,20 @@ public class CommentRequestBuilder {
 
     private final ObjectMapper json;
     private final String orderType;
+    private final String sortType;
     private final String csrfToken;
     private final String userAgent;
     private final String cookie;
     private final Clock clock;
     private final HarvestRun run;
 
-    public CommentRequestBuilder(ObjectMapper json, String orderType, String csrfToken, String userAgent,
-            String cookie, Clock clock, HarvestRun run) {
+    /**
+     * @param orderType the {@code orderType} value sent with every request
+     * @param sortType  the {@code sortType} value, which names the order instead when present; empty: not sent
+     */
+    public CommentRequestBuilder(ObjectMapper json, String orderType, String sortType, String csrfToken,
+            String userAgent, String cookie, Clock clock, HarvestRun run) {
+        this.sortType = sortType == null ? "" : sortType;
         this.run = run;
         this.json = json;
         this.orderType = orderType;
@@ -46,9 +52,13 @@ public class CommentRequestBuilder {
         request.put("pageSize", String.valueOf(page.pageSize()));
         request.put("offset", String.valueOf(page.offset()));
         request.put("orderType", orderType);
+        if (!sortType.isEmpty()) {
+            request.put("sortType", sortType);
+        }
         // in time order a positive cursor means "older than this" and overrides the page number, so offset
         // paging asks for the newest end (-1); other orders ignore it and get "now", as the web client sends
-        request.put("cursor", TIME_ORDER.equals(orderType) ? -1 : clock.millis());
+        String order = sortType.isEmpty() ? orderType : sortType;
+        request.put("cursor", TIME_ORDER.equals(order) ? -1 : clock.millis());
         request.put("csrf_token", csrfToken);
         try {
             return json.writeValueAsString(request);
