@@ -17,6 +17,7 @@ import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.preflight.RouteFiles;
+import io.commentharvester.util.Causes;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -104,22 +105,24 @@ public final class Application {
 
     private int harvest(CommandLine commandLine) {
         Map<String, String> overrides = new LinkedHashMap<>(commandLine.overrides());
+        // reads application.properties once; later additions to overrides are seen through it
+        Function<String, String> settings = settingsLookup(overrides);
         SandboxServer sandbox = null;
         try {
             if (commandLine.sandbox()) {
-                sandbox = SandboxServer.start(SandboxSettings.fromProperties(settingsLookup(overrides)));
+                sandbox = SandboxServer.start(SandboxSettings.fromProperties(settings));
                 overrides.put("weapi.base-url", sandbox.baseUrl());
                 overrides.put("weapi.rsa-modulus", sandbox.rsaModulusHex());
                 overrides.put("weapi.rsa-public-exponent", sandbox.rsaPublicExponentHex());
                 // the sandbox's comments are not NetEase's: keep them (and their resume state) apart
                 if (!commandLine.overrides().containsKey("redis.key-prefix")) {
-                    String prefix = settingsLookup(overrides).apply("redis.key-prefix");
+                    String prefix = settings.apply("redis.key-prefix");
                     overrides.put("redis.key-prefix", SANDBOX_KEY_PREFIX + (prefix == null ? "" : prefix));
                 }
                 out.println("Sandbox listening on " + sandbox.baseUrl() + " (offline emulator of the weapi); keys start with "
                         + overrides.get("redis.key-prefix"));
             }
-            return runMain(overrides);
+            return runMain(overrides, settings);
         } catch (IOException e) {
             err.println("comment-harvester: cannot start the sandbox: " + e.getMessage());
             return EXIT_ERROR;
@@ -136,12 +139,12 @@ public final class Application {
         }
     }
 
-    private int runMain(Map<String, String> overrides) {
+    private int runMain(Map<String, String> overrides, Function<String, String> settings) {
         if (!Files.isRegularFile(Path.of(PROPERTIES_FILE))) {
             throw new InvalidSettingException("properties", PROPERTIES_FILE + " is missing from the working directory "
                     + Path.of("").toAbsolutePath() + "; run from the project root");
         }
-        RouteFiles.check(settingsLookup(overrides).apply(RouteFiles.PATTERN_KEY), Path.of(""));
+        RouteFiles.check(settings.apply(RouteFiles.PATTERN_KEY), Path.of(""));
         Main camel = new Main();
         camel.configure().addConfiguration(HarvesterConfiguration.class);
         camel.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
@@ -181,17 +184,17 @@ public final class Application {
         try {
             camel.run();
         } catch (Exception e) {
-            InvalidSettingException invalid = find(e, InvalidSettingException.class);
+            InvalidSettingException invalid = Causes.find(e, InvalidSettingException.class);
             if (invalid != null) {
                 throw invalid;
             }
-            if (find(e, FailedToCreateRouteException.class) != null || find(e, PropertyBindingException.class) != null
-                    || find(e, ResolveEndpointFailedException.class) != null || isRouteFileError(e)) {
+            if (Causes.find(e, FailedToCreateRouteException.class) != null || Causes.find(e, PropertyBindingException.class) != null
+                    || Causes.find(e, ResolveEndpointFailedException.class) != null || isRouteFileError(e)) {
                 // a route or a camel.* setting the user edited does not build
-                err.println("comment-harvester: the routes do not start: " + rootMessage(e));
+                err.println("comment-harvester: the routes do not start: " + Causes.rootText(e));
                 return EXIT_BAD_INPUT;
             }
-            err.println("comment-harvester: failed to start: " + rootMessage(e));
+            err.println("comment-harvester: failed to start: " + Causes.rootText(e));
             return EXIT_ERROR;
         } finally {
             main = null;
@@ -251,33 +254,9 @@ public final class Application {
         };
     }
 
-    static <T extends Throwable> T find(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
     /** A YAML route file that parses but does not describe routes (an unknown step, a misplaced key). */
     private static boolean isRouteFileError(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String type = t.getClass().getName();
-            if (type.startsWith("org.apache.camel.dsl.yaml.") || type.startsWith("org.snakeyaml.engine.")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        // one line: YAML errors quote the offending line and a caret below it
-        return message.replaceAll("\\s*\n\\s*\\^?\\s*", " ").replaceAll("\\s{2,}", " ").trim();
+        return Causes.chain(error).stream().map(t -> t.getClass().getName())
+                .anyMatch(type -> type.startsWith("org.apache.camel.dsl.yaml.") || type.startsWith("org.snakeyaml.engine."));
     }
 }

@@ -3,7 +3,6 @@ package io.commentharvester.harvest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -77,10 +76,6 @@ public class HarvestRun {
             finished.countDown();
             onFinished.run();
         }
-    }
-
-    public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
-        return finished.await(timeout, unit);
     }
 
     public boolean isFinished() {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.commentharvester.weapi.MalformedAnswerException;
 import io.commentharvester.weapi.WeapiApiException;
+import io.commentharvester.util.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.dao.DataAccessException;
@@ -22,10 +23,6 @@ public class PageRetryPolicy {
     public PageRetryPolicy(int maxAttempts, HarvestRun run) {
         this.maxAttempts = maxAttempts;
         this.run = run;
-    }
-
-    public int maxAttempts() {
-        return maxAttempts;
     }
 
     /** The error handler's retryWhile: retry while the failure is transient and attempts remain. */
@@ -49,7 +46,7 @@ public class PageRetryPolicy {
 
     /** Whether a failure can clear up by itself, looking through wrapping exceptions. */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(failure)) {
             if (t instanceof WeapiApiException api) {
                 return api.retryable();
             }

@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import io.commentharvester.config.InvalidSettingException;
 import io.commentharvester.config.RedisUrl;
+import io.commentharvester.util.Causes;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
@@ -101,21 +102,13 @@ public final class RedisStore extends ServiceSupport {
         return template;
     }
 
-    public RedisUrl url() {
-        return url;
-    }
-
-    public boolean isEmbedded() {
-        return embeddedServer != null;
-    }
-
     private void checkReachable() {
         try {
             template.execute((org.springframework.data.redis.core.RedisCallback<String>) connection -> connection.ping());
         } catch (RuntimeException e) {
             release();
             throw new InvalidSettingException(RedisUrl.KEY, "cannot reach Redis at " + url.host() + ":" + url.port()
-                    + " (" + rootMessage(e) + ")");
+                    + " (" + Causes.rootMessage(e) + ")");
         }
     }
 
@@ -124,14 +117,6 @@ public final class RedisStore extends ServiceSupport {
         EmbeddedRedisException(String message) {
             super(message);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static int freeLoopbackPort() throws IOException {
