@@ -199,11 +199,12 @@ public final class Application {
         } finally {
             main = null;
         }
-        if (run.pagesPlanned() == 0 && run.pagesSkipped() == 0 && !run.isFinished() && !run.isCancelled()) {
+        if (!run.isPlanned() && !run.isFinished() && !run.isCancelled()) {
             err.println("comment-harvester: the harvest did not run (see the log above)");
             return EXIT_ERROR;
         }
         out.println(run.summaryLine());
+        run.threadLines().forEach(line -> out.println("  " + line));
         run.failures().forEach((page, error) -> err.println("  failed: " + page + ": " + error));
         if (run.abortReason() != null) {
             err.println("comment-harvester: " + run.abortReason());

@@ -13,6 +13,7 @@ import io.commentharvester.harvest.CommentMapper;
 import io.commentharvester.harvest.CommentPageReader;
 import io.commentharvester.harvest.CommentPageWriter;
 import io.commentharvester.harvest.CommentRequestBuilder;
+import io.commentharvester.harvest.HarvestFailures;
 import io.commentharvester.harvest.HarvestLedger;
 import io.commentharvester.harvest.HarvestPlanner;
 import io.commentharvester.harvest.HarvestRun;
@@ -85,19 +86,20 @@ public class HarvesterConfiguration implements CamelConfiguration {
 
         ObjectMapper json = new ObjectMapper();
         Clock clock = Clock.systemUTC();
-        HarvestLedger ledger = new HarvestLedger(store.template(), settings.keyPrefix(), run, clock);
+        HarvestLedger ledger = new HarvestLedger(store.template(), settings.keyPrefix(), clock);
         registry.bind("harvestLedger", ledger);
-        registry.bind("harvestPlanner", new HarvestPlanner(settings.songIds(), settings.pages(), settings.pageSize(),
-                settings.resume(), ledger, run));
+        registry.bind("harvestPlanner", new HarvestPlanner(settings.resources(), settings.pages(), settings.pageSize(),
+                settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock));
+        registry.bind("harvestFailures", new HarvestFailures(ledger, run));
         registry.bind("requestRate", new RequestRate(settings.maxRequestsPerSecond()));
         registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts(), run));
         registry.bind("pageRedeliveryPolicy", redeliveryPolicy(settings));
         registry.bind("weapiCrypto", new WeapiCryptoProcessor(
                 new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
-        registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.orderType(), settings.sortType(),
-                csrfToken, settings.userAgent(), cookie, clock, run));
+        registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.timeOrderFields(),
+                csrfToken, settings.userAgent(), cookie, run));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
-        registry.bind("commentPageWriter", new CommentPageWriter(ledger));
+        registry.bind("commentPageWriter", new CommentPageWriter(ledger, run));
     }
 
     /**

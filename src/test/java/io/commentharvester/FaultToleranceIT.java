@@ -2,7 +2,6 @@ package io.commentharvester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -33,7 +32,7 @@ class FaultToleranceIT extends HarvestTestSupport {
     @Override
     protected void settings(Properties properties) {
         properties.put("harvest.song-ids", String.valueOf(SONG));
-        properties.put("harvest.pages", "40");
+        properties.put("harvest.pages", "all");
         properties.put("harvest.page-size", "10");
         properties.put("harvest.concurrency", "4");
         properties.put("harvest.max-attempts", "5");
@@ -49,18 +48,16 @@ class FaultToleranceIT extends HarvestTestSupport {
         int faults = outcomes.entrySet().stream().filter(e -> !e.getKey().equals("ok"))
                 .mapToInt(Map.Entry::getValue).sum();
         assertThat(faults).isGreaterThanOrEqualTo(5);
-        assertThat(outcomes.get("ok")).isEqualTo(40);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.pagesOk()).isEqualTo(40);
+        assertThat(run.pagesOk()).isEqualTo(outcomes.get("ok")).isGreaterThanOrEqualTo(40);
         assertThat(run.pagesFailed()).isZero();
         Set<String> expected = sandbox().corpus().comments("R_SO_4_" + SONG).stream()
                 .map(c -> c.get("commentId").asText()).collect(Collectors.toSet());
         Set<Object> stored = redis().template().opsForHash().keys("music_comment:" + SONG);
         assertThat(stored).hasSize(COMMENTS).map(Object::toString).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(run.commentsStored()).isEqualTo(COMMENTS);
+        assertThat(run.commentsAdded()).isEqualTo(COMMENTS);
         assertThat(redis().template().hasKey("music_comment:" + SONG + ":failed")).isFalse();
-        List<String> pages = List.copyOf(redis().template().opsForSet().members("music_comment:" + SONG + ":pages"));
-        assertThat(pages).hasSize(40);
     }
 }

@@ -23,14 +23,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Boots the real application (application.properties, routes/*.camel.yaml, the configuration class)
- * against the sandbox and a real Redis server: 200 comments, 20 pages of 10, 4 at a time.
+ * against the sandbox and a real Redis server: every comment of a 200-comment thread, pages of 10, 4 at a time.
  */
 class HarvestIT extends HarvestTestSupport {
 
     static final long SONG = 1359645265L;
     static final int COMMENTS = 200;
     static final int PAGE_SIZE = 10;
-    static final int PAGES = 20;
     static final int CONCURRENCY = 4;
 
     @RegisterExtension
@@ -42,18 +41,19 @@ class HarvestIT extends HarvestTestSupport {
     @Override
     protected void settings(Properties properties) {
         properties.put("harvest.song-ids", String.valueOf(SONG));
-        properties.put("harvest.pages", String.valueOf(PAGES));
+        properties.put("harvest.pages", "all");
         properties.put("harvest.page-size", String.valueOf(PAGE_SIZE));
         properties.put("harvest.concurrency", String.valueOf(CONCURRENCY));
         properties.put("harvest.resume", "false");
     }
 
     @Test
-    void storesEveryCommentOfTheRequestedPagesKeyedByCommentId() throws Exception {
+    void storesEveryCommentOfTheThreadKeyedByCommentId() throws Exception {
         HarvestRun run = awaitRun();
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.pagesOk()).isEqualTo(PAGES);
+        assertThat(run.pagesOk()).isEqualTo(sandbox().stats().requestCount());
+        assertThat(run.commentsAdded()).isEqualTo(COMMENTS);
         assertThat(run.commentsStored()).isEqualTo(COMMENTS);
 
         List<ObjectNode> corpus = sandbox().corpus().comments("R_SO_4_" + SONG);
@@ -84,15 +84,20 @@ class HarvestIT extends HarvestTestSupport {
 
         Map<Object, Object> meta = redis().template().opsForHash().entries("music_comment:" + SONG + ":meta");
         assertThat(meta).containsEntry("totalCount", String.valueOf(COMMENTS))
-                .containsEntry("pagesStored", String.valueOf(PAGES)).containsKey("lastHarvestAt");
-        assertThat(redis().template().opsForSet().size("music_comment:" + SONG + ":pages")).isEqualTo(PAGES);
+                .containsEntry("stored", String.valueOf(COMMENTS)).containsEntry("addedLastRun", String.valueOf(COMMENTS))
+                .containsEntry("completeness", "1.0000").containsEntry("endReached", "true")
+                .containsEntry("threadId", "R_SO_4_" + SONG).containsKey("lastHarvestAt");
+        // the checkpoint says which time ranges are walked, with the order fields used
+        Map<Object, Object> walk = redis().template().opsForHash().entries("music_comment:" + SONG + ":walk");
+        assertThat(walk).containsEntry("order", "orderType=1").hasSizeGreaterThan(1);
     }
 
     @Test
-    void sendsAtMostTheConfiguredConcurrencyAndReachesIt() {
+    void sendsAtMostTheConfiguredConcurrencyAndReachesItOnASingleThread() {
         awaitRun();
-        // this run only (the sandbox's stats are reset before each test's context starts)
-        assertThat(sandbox().stats().requestCount()).isEqualTo(PAGES);
+        // this run only (the sandbox's stats are reset before each test's context starts); the one thread is cut
+        // into time slices walked in parallel: 20 pages' worth, and a few more where slices meet
+        assertThat(sandbox().stats().requestCount()).isBetween(20, 30);
         assertThat(sandbox().stats().maxInFlight()).isEqualTo(CONCURRENCY);
     }
 
@@ -101,21 +106,24 @@ class HarvestIT extends HarvestTestSupport {
         awaitRun();
         List<RecordedRequest> requests = sandbox().stats().requests();
         assertThat(requests).isNotEmpty();
-        Set<Integer> pagesSeen = new HashSet<>();
+        Set<String> cursors = new HashSet<>();
         for (RecordedRequest request : requests) {
             assertThat(request.outcome()).isEqualTo("ok");
             assertThat(request.encSecKeyLength()).isEqualTo(256);
             assertThat(request.innerJson()).isNotNull();
             JsonNode inner = json.readTree(request.innerJson());
             assertThat(inner.get("threadId").asText()).isEqualTo("R_SO_4_" + SONG);
-            assertThat(inner.get("pageSize").asText()).isEqualTo(String.valueOf(PAGE_SIZE));
-            assertThat(inner.get("offset").asInt())
-                    .isEqualTo((inner.get("pageNo").asInt() - 1) * PAGE_SIZE);
+            assertThat(inner.get("pageSize").asText()).isIn(String.valueOf(PAGE_SIZE), "50");
+            // time order by chained cursors, as the site's page walks: offset 0, every value a string
+            assertThat(inner.get("offset").isTextual()).isTrue();
+            assertThat(inner.get("offset").asText()).isEqualTo("0");
+            assertThat(inner.get("orderType").asText()).isEqualTo("1");
+            assertThat(inner.get("cursor").isTextual()).isTrue();
             assertThat(request.headers()).containsEntry("content-type", "application/x-www-form-urlencoded")
                     .containsKey("user-agent").containsEntry("referer", "https://music.163.com/")
                     .doesNotContainKey("camelhttpquery");
-            pagesSeen.add(inner.get("pageNo").asInt());
+            assertThat(cursors.add(inner.get("cursor").asText())).as("each cursor asked once").isTrue();
         }
-        assertThat(pagesSeen).hasSize(PAGES);
+        assertThat(cursors).contains("-1");
     }
 }

@@ -2,14 +2,15 @@ package io.commentharvester.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.commentharvester.harvest.Resource;
 import io.commentharvester.weapi.WeapiCrypto;
 
 /**
@@ -17,12 +18,11 @@ import io.commentharvester.weapi.WeapiCrypto;
  * Each problem becomes an {@link InvalidSettingException} naming the setting and its value.
  */
 public record HarvestSettings(
-        List<Long> songIds,
+        List<Resource> resources,
         int pages,
         int pageSize,
         int concurrency,
-        String orderType,
-        String sortType,
+        Map<String, String> timeOrderFields,
         StoreLayout storeLayout,
         String baseUrl,
         String commentsPath,
@@ -40,16 +40,18 @@ public record HarvestSettings(
 
     /** The API answers at most this many comments a page. */
     public static final int MAX_PAGE_SIZE = 50;
-    /** More pages than this is a typo, not a harvest (the real API stops well before). */
-    public static final int MAX_PAGES = 10_000;
+    /** More pages than this is a typo: {@code harvest.pages=all} is how to ask for a whole thread. */
+    public static final int MAX_PAGES = 100_000;
+    /** The value of {@link #pages()} that stands for {@code harvest.pages=all}: every comment of a thread. */
+    public static final int ALL_PAGES = 0;
     public static final int MAX_CONCURRENCY = 200;
 
     /** Every setting the harvest reads; any other key under {@link #CHECKED_PREFIXES} is a typo. */
     public static final Set<String> KEYS = Set.of(
-            "harvest.song-ids", "harvest.pages", "harvest.page-size", "harvest.concurrency", "harvest.store-layout",
+            "harvest.resources", "harvest.song-ids", "harvest.pages", "harvest.page-size", "harvest.concurrency", "harvest.store-layout",
             "harvest.resume", "harvest.max-attempts", "harvest.retry-delay-ms", "harvest.retry-max-delay-ms",
             "harvest.max-requests-per-second",
-            "weapi.base-url", "weapi.comments-path", "weapi.order-type", "weapi.sort-type", "weapi.rsa-modulus",
+            "weapi.base-url", "weapi.comments-path", "weapi.time-order-fields", "weapi.rsa-modulus",
             "weapi.rsa-public-exponent", "weapi.csrf-token", "weapi.cookie", "weapi.user-agent",
             "weapi.csrf-token-file", "weapi.cookie-file", "redis.password", "redis.password-file",
             "http.connect-timeout-ms", "http.response-timeout-ms",
@@ -57,19 +59,13 @@ public record HarvestSettings(
     public static final Set<String> CHECKED_PREFIXES = Set.of("harvest.", "weapi.", "redis.", "http.", "sandbox.");
 
     public static HarvestSettings from(Function<String, String> lookup) {
-        List<Long> songIds = parseSongIds(required(lookup, "harvest.song-ids"));
-        int pages = parseInt(lookup, "harvest.pages", 1, MAX_PAGES);
+        List<Resource> resources = Resources.parse(optional(lookup, "harvest.resources"),
+                optional(lookup, "harvest.song-ids"));
+        int pages = parsePages(required(lookup, "harvest.pages"));
         int pageSize = parseInt(lookup, "harvest.page-size", 1, MAX_PAGE_SIZE);
         int concurrency = parseInt(lookup, "harvest.concurrency", 1, MAX_CONCURRENCY);
-        String orderType = required(lookup, "weapi.order-type").trim();
-        if (!orderType.matches("[0-9]{1,2}")) {
-            throw new InvalidSettingException("weapi.order-type", orderType, "must be 1 (recommended), 2 (hot) or 3 (time)");
-        }
-        String sortType = optional(lookup, "weapi.sort-type").trim();
-        if (!sortType.isEmpty() && !sortType.matches("[0-9]{1,2}")) {
-            throw new InvalidSettingException("weapi.sort-type", sortType,
-                    "must be empty (not sent), 99 or 1 (recommended), 2 (hot) or 3 (time)");
-        }
+        Map<String, String> timeOrderFields = parseFields("weapi.time-order-fields",
+                optional(lookup, "weapi.time-order-fields"));
         StoreLayout layout = StoreLayout.parse(required(lookup, "harvest.store-layout"));
         String baseUrl = parseBaseUrl(required(lookup, "weapi.base-url"));
         String commentsPath = required(lookup, "weapi.comments-path").trim();
@@ -89,7 +85,7 @@ public record HarvestSettings(
         long retryDelayMs = parseInt(lookup, "harvest.retry-delay-ms", 0, 600_000);
         long retryMaxDelayMs = parseInt(lookup, "harvest.retry-max-delay-ms", 0, 3_600_000);
         int maxRequestsPerSecond = parseInt(lookup, "harvest.max-requests-per-second", 0, 10_000);
-        return new HarvestSettings(songIds, pages, pageSize, concurrency, orderType, sortType, layout, baseUrl, commentsPath,
+        return new HarvestSettings(resources, pages, pageSize, concurrency, timeOrderFields, layout, baseUrl, commentsPath,
                 modulus.toLowerCase(Locale.ROOT), exponent.toLowerCase(Locale.ROOT),
                 required(lookup, "weapi.user-agent"), redisUrl, keyPrefix,
                 required(lookup, "redis.embedded-dir"), resume, maxAttempts, retryDelayMs,
@@ -100,23 +96,43 @@ public record HarvestSettings(
         return redisUrl.isEmpty();
     }
 
-    static List<Long> parseSongIds(String value) {
-        LinkedHashSet<Long> ids = new LinkedHashSet<>();
+    /** Whether {@code harvest.pages=all}: every thread is walked to its end. */
+    public boolean allPages() {
+        return pages == ALL_PAGES;
+    }
+
+    static int parsePages(String value) {
+        String trimmed = value.trim();
+        if (trimmed.equalsIgnoreCase("all")) {
+            return ALL_PAGES;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(trimmed);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException("harvest.pages", value, "must be all or a whole number of pages");
+        }
+        if (parsed < 1 || parsed > MAX_PAGES) {
+            throw new InvalidSettingException("harvest.pages", value, "must be all or between 1 and " + MAX_PAGES);
+        }
+        return parsed;
+    }
+
+    /** {@code name=value,name=value}: request fields, in order; empty gives none. */
+    static Map<String, String> parseFields(String key, String value) {
+        Map<String, String> fields = new LinkedHashMap<>();
         for (String part : value.split(",")) {
-            String id = part.trim();
-            if (id.isEmpty()) {
+            String field = part.trim();
+            if (field.isEmpty()) {
                 continue;
             }
-            if (!id.matches("[0-9]{1,18}") || Long.parseLong(id) == 0) {
-                throw new InvalidSettingException("harvest.song-ids", value,
-                        "'" + id + "' is not a song id (a positive number such as 1359645265)");
+            int equals = field.indexOf('=');
+            if (equals <= 0 || !field.substring(0, equals).trim().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new InvalidSettingException(key, value, "'" + field + "' is not name=value (e.g. orderType=1)");
             }
-            ids.add(Long.parseLong(id));
+            fields.put(field.substring(0, equals).trim(), field.substring(equals + 1).trim());
         }
-        if (ids.isEmpty()) {
-            throw new InvalidSettingException("harvest.song-ids", value, "names no song id");
-        }
-        return Collections.unmodifiableList(new ArrayList<>(ids));
+        return Collections.unmodifiableMap(fields);
     }
 
     private static int parseInt(Function<String, String> lookup, String key, int min, int max) {

@@ -1,7 +1,7 @@
 package io.commentharvester.harvest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,21 +20,25 @@ public class CommentMapper {
         this.layout = layout;
     }
 
-    /** Hash fields of a list of API comments; later entries win on equal fields, as HSET would. */
-    public Map<String, String> toFields(JsonNode comments) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    /** The comments of an answer's list in their stored form, in the order of the answer. */
+    public List<PageComment> toComments(JsonNode comments) {
+        List<PageComment> page = new ArrayList<>(comments.size());
         for (JsonNode comment : comments) {
+            JsonNode id = comment.get("commentId");
+            String commentId = id != null && id.canConvertToLong() ? id.asText() : null;
+            JsonNode timeNode = comment.get("time");
+            long time = timeNode != null && timeNode.canConvertToLong() ? timeNode.asLong() : -1;
             if (layout == StoreLayout.NICKNAME) {
-                fields.put(comment.path("user").path("nickname").asText(""), comment.path("content").asText(""));
+                page.add(new PageComment(commentId, time, comment.path("user").path("nickname").asText(""),
+                        comment.path("content").asText("")));
             } else {
-                JsonNode id = comment.get("commentId");
-                if (id == null || !id.canConvertToLong()) {
+                if (commentId == null) {
                     throw new IllegalArgumentException("a comment without a numeric commentId: " + abbreviate(comment));
                 }
-                fields.put(id.asText(), toStoredJson(comment));
+                page.add(new PageComment(commentId, time, commentId, toStoredJson(comment)));
             }
         }
-        return fields;
+        return page;
     }
 
     /**

@@ -1,18 +1,21 @@
 package io.commentharvester.harvest;
 
-import java.util.Map;
+import java.util.List;
 
 /**
- * The comments of one answered page, already laid out as Redis hash fields.
+ * The comments of one answered page, newest first, already in their stored form.
  *
- * @param fields       hash field to value, in the order of the answer
- * @param commentCount comments in the answer (more than {@code fields.size()} when the layout merges some)
- * @param totalCount   the thread's total as the API reports it
- * @param hasMore      whether the API says more pages follow
+ * @param comments   the comments in the order of the answer
+ * @param totalCount the thread's total as the API reports it; -1 when the answer does not say
+ * @param hasMore    whether the API says older comments follow
  */
-public record CommentPage(Map<String, String> fields, int commentCount, long totalCount, boolean hasMore) {
+public record CommentPage(List<PageComment> comments, long totalCount, boolean hasMore) {
+
+    public CommentPage {
+        comments = List.copyOf(comments);
+    }
 
     public boolean isEmpty() {
-        return fields.isEmpty();
+        return comments.isEmpty();
     }
 }

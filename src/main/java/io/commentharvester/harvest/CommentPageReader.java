@@ -14,8 +14,12 @@ public class CommentPageReader {
         this.mapper = mapper;
     }
 
-    /** Reads an answer of the comments endpoint ({@code {code, data: {comments, totalCount, hasMore}}}). */
-    public CommentPage read(JsonNode answer, PageRequest page) {
+    /**
+     * Reads an answer of the comments endpoint ({@code {code, data: {comments, totalCount, hasMore}}}).
+     *
+     * @param page names the page in error messages
+     */
+    public CommentPage read(JsonNode answer, String page) {
         if (answer == null || !answer.isObject()) {
             throw new MalformedAnswerException(page + ": the answer is not a JSON object");
         }
@@ -26,21 +30,23 @@ public class CommentPageReader {
         if (code.asInt() != 200) {
             String message = answer.path("message").isTextual() ? answer.path("message").asText()
                     : answer.path("msg").asText(null);
-            throw WeapiApiException.of(page.toString(), code.asInt(), message);
+            throw WeapiApiException.of(page, code.asInt(), message);
         }
         JsonNode data = answer.path("data");
         JsonNode comments = data.path("comments");
         if (!comments.isArray()) {
             throw new MalformedAnswerException(page + ": the answer has no data.comments list");
         }
-        return new CommentPage(mapper.toFields(comments), comments.size(), data.path("totalCount").asLong(0),
+        JsonNode total = data.get("totalCount");
+        return new CommentPage(mapper.toComments(comments),
+                total != null && total.canConvertToLong() && total.asLong() >= 0 ? total.asLong() : -1,
                 data.path("hasMore").asBoolean(false));
     }
 
     /** Route step: the unmarshalled answer in, the {@link CommentPage} out (also kept as an exchange property). */
     public void readAnswer(Exchange exchange) {
         PageRequest page = exchange.getProperty(HarvestExchange.PAGE, PageRequest.class);
-        CommentPage commentPage = read(exchange.getIn().getBody(JsonNode.class), page);
+        CommentPage commentPage = read(exchange.getIn().getBody(JsonNode.class), page.toString());
         exchange.setProperty(HarvestExchange.COMMENT_PAGE, commentPage);
         exchange.getIn().removeHeaders("*", HarvestExchange.KEEP_HEADERS);
         exchange.getIn().setBody(commentPage);

@@ -1,12 +1,12 @@
 package io.commentharvester.harvest;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Builds the plain request object of the comments endpoint for a page, as the web client sends it
@@ -15,50 +15,42 @@ import org.apache.camel.Exchange;
 public class CommentRequestBuilder {
 
     public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
-    /** The orderType value of time order (newest first). */
-    public static final String TIME_ORDER = "3";
 
     private final ObjectMapper json;
-    private final String orderType;
-    private final String sortType;
+    private final Map<String, String> timeOrderFields;
     private final String csrfToken;
     private final String userAgent;
     private final String cookie;
-    private final Clock clock;
     private final HarvestRun run;
 
     /**
-     * @param orderType the {@code orderType} value sent with every request
-     * @param sortType  the {@code sortType} value, which names the order instead when present; empty: not sent
+     * @param timeOrderFields the order fields sent with every page (names and values from weapi.time-order-fields:
+     *                        what the server does with them is reported, not documented)
      */
-    public CommentRequestBuilder(ObjectMapper json, String orderType, String sortType, String csrfToken,
-            String userAgent, String cookie, Clock clock, HarvestRun run) {
-        this.sortType = sortType == null ? "" : sortType;
-        this.run = run;
+    public CommentRequestBuilder(ObjectMapper json, Map<String, String> timeOrderFields, String csrfToken,
+            String userAgent, String cookie, HarvestRun run) {
         this.json = json;
-        this.orderType = orderType;
+        this.timeOrderFields = Map.copyOf(timeOrderFields);
         this.csrfToken = csrfToken == null ? "" : csrfToken;
         this.userAgent = userAgent;
         this.cookie = cookie == null ? "" : cookie;
-        this.clock = clock;
+        this.run = run;
     }
 
-    /** The request object for a page, serialized as JSON. */
+    /**
+     * The request object of a page, serialized as JSON, as the site's page sends it while it chains cursors:
+     * every value a string, {@code cursor} -1 for the newest page and then the previous answer's time,
+     * {@code offset} 0.
+     */
     public String requestJson(PageRequest page) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("rid", page.threadId());
         request.put("threadId", page.threadId());
         request.put("pageNo", String.valueOf(page.pageNo()));
         request.put("pageSize", String.valueOf(page.pageSize()));
-        request.put("offset", String.valueOf(page.offset()));
-        request.put("orderType", orderType);
-        if (!sortType.isEmpty()) {
-            request.put("sortType", sortType);
-        }
-        // in time order a positive cursor means "older than this" and overrides the page number, so offset
-        // paging asks for the newest end (-1); other orders ignore it and get "now", as the web client sends
-        String order = sortType.isEmpty() ? orderType : sortType;
-        request.put("cursor", TIME_ORDER.equals(order) ? -1 : clock.millis());
+        request.put("cursor", String.valueOf(page.cursor()));
+        request.put("offset", "0");
+        request.putAll(timeOrderFields);
         request.put("csrf_token", csrfToken);
         try {
             return json.writeValueAsString(request);
@@ -76,6 +68,13 @@ public class CommentRequestBuilder {
         if (page == null) {
             throw new IllegalArgumentException("expected a PageRequest body, got " + exchange.getIn().getBody());
         }
+        // the worker is free again once this page is over, whichever way it ends
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                page.queue().pageDone(page);
+            }
+        });
         if (run != null && run.isCancelled()) {
             exchange.setRouteStop(true);
             return;

@@ -1,57 +1,106 @@
 package io.commentharvester.harvest;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import io.commentharvester.harvest.walk.Coverage;
+import io.commentharvester.harvest.walk.ThreadWalk;
+import io.commentharvester.harvest.walk.WorkQueue;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.redis.RedisConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Splits the page range of every configured resource into page requests, leaving out pages already stored. */
+/**
+ * Plans a run: for every resource, the walk of its thread over what earlier runs have not covered; and,
+ * after the run, records each thread's counts in its meta hash.
+ */
 public class HarvestPlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(HarvestPlanner.class);
 
-    private final List<Long> songIds;
+    private final List<Resource> resources;
     private final int pages;
     private final int pageSize;
+    private final int concurrency;
     private final boolean resume;
+    private final String orderTag;
     private final HarvestLedger ledger;
     private final HarvestRun run;
+    private final Clock clock;
 
-    public HarvestPlanner(List<Long> songIds, int pages, int pageSize, boolean resume, HarvestLedger ledger,
-            HarvestRun run) {
-        this.songIds = List.copyOf(songIds);
+    /**
+     * @param pages           newest pages wanted per thread; 0 for every comment
+     * @param timeOrderFields the order fields sent with every page, which the checkpoint records
+     */
+    public HarvestPlanner(List<Resource> resources, int pages, int pageSize, int concurrency, boolean resume,
+            Map<String, String> timeOrderFields, HarvestLedger ledger, HarvestRun run, Clock clock) {
+        this.resources = List.copyOf(resources);
         this.pages = pages;
         this.pageSize = pageSize;
+        this.concurrency = concurrency;
         this.resume = resume;
+        this.orderTag = timeOrderFields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
         this.ledger = ledger;
         this.run = run;
+        this.clock = clock;
     }
 
-    /** The pages to fetch in this run, resource by resource, in page order. */
-    public List<PageRequest> plan() {
-        List<PageRequest> plan = new ArrayList<>();
-        int skipped = 0;
-        for (long songId : songIds) {
-            Set<Integer> stored;
+    /** Route step: the run's work, which the parallel split consumes as a stream. */
+    public WorkQueue plan() {
+        String runTag = Long.toString(clock.millis(), 36);
+        long target = pages == 0 ? Long.MAX_VALUE : (long) pages * pageSize;
+        List<ThreadWalk> walks = new ArrayList<>();
+        long coveredComments = 0;
+        for (Resource resource : resources) {
+            String key = ledger.commentsKey(resource);
             if (resume) {
-                stored = ledger.storedPages(songId);
+                ledger.clearFailures(key);
             } else {
-                ledger.forgetProgress(songId);
-                stored = Set.of();
+                ledger.forgetProgress(key);
             }
-            for (int pageNo = 1; pageNo <= pages; pageNo++) {
-                if (stored.contains(pageNo)) {
-                    skipped++;
-                } else {
-                    plan.add(PageRequest.song(songId, pageNo, pageSize));
-                }
-            }
+            List<Coverage> covered = ledger.coverage(key, orderTag);
+            coveredComments += covered.stream().mapToLong(Coverage::count).sum();
+            ThreadWalk walk = new ThreadWalk(resource, key, covered, target, pageSize, runTag);
+            walk.tally().knownTotal(ledger.knownTotal(key));
+            walk.tally().stored(ledger.storedCount(key));
+            walks.add(walk);
         }
-        run.planned(songIds.size(), plan.size(), skipped);
-        LOG.info("Harvest of {} song(s): {} page(s) to fetch{}", songIds.size(), plan.size(),
-                skipped > 0 ? ", " + skipped + " already stored (harvest.resume=true)" : "");
-        return plan;
+        WorkQueue work = new WorkQueue(walks, concurrency, run::isCancelled);
+        run.planned(work);
+        LOG.info("Harvest of {} resource(s), {}, {} at a time{}", walks.size(),
+                pages == 0 ? "every comment" : "the newest " + pages + " page(s) of " + pageSize, concurrency,
+                coveredComments > 0 ? "; " + coveredComments + " comment(s) already walked by earlier runs are skipped"
+                        + " (harvest.resume=true)" : "");
+        return work;
+    }
+
+    /**
+     * Route step after the split: reads what each walked hash holds now and leaves, as body, one meta record
+     * per thread for the spring-redis endpoint to write.
+     */
+    public List<MetaRecord> metaRecords() {
+        List<MetaRecord> records = new ArrayList<>();
+        boolean runComplete = !run.isCancelled();
+        for (ThreadWalk walk : run.walks()) {
+            walk.tally().stored(ledger.storedCount(walk.commentsKey()));
+            records.add(new MetaRecord(HarvestLedger.metaKey(walk.commentsKey()), ledger.meta(walk, runComplete)));
+        }
+        return records;
+    }
+
+    /** Route step: the headers of one HMSET of a meta record. */
+    public void prepareMeta(Exchange exchange) {
+        MetaRecord record = exchange.getIn().getBody(MetaRecord.class);
+        exchange.getIn().setHeader(RedisConstants.KEY, record.key());
+        exchange.getIn().setHeader(RedisConstants.VALUES, record.fields());
+    }
+
+    /** The fields of one thread's meta hash. */
+    public record MetaRecord(String key, Map<String, String> fields) {
     }
 }

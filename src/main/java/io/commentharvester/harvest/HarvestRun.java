@@ -1,12 +1,20 @@
 package io.commentharvester.harvest;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The tally of one harvest run: what was planned, stored and failed; thread-safe. */
+import io.commentharvester.harvest.walk.ThreadWalk;
+import io.commentharvester.harvest.walk.WalkTally;
+import io.commentharvester.harvest.walk.WorkQueue;
+
+/** The tally of one harvest run: its walks, what was stored and what failed; thread-safe. */
 public class HarvestRun {
 
     public static final int EXIT_OK = 0;
@@ -16,13 +24,12 @@ public class HarvestRun {
     public static final int EXIT_CANCELLED = 130;
 
     private final Runnable onFinished;
-    private final AtomicInteger resources = new AtomicInteger();
-    private final AtomicInteger pagesPlanned = new AtomicInteger();
-    private final AtomicInteger pagesSkipped = new AtomicInteger();
+    private volatile WorkQueue queue;
     private final AtomicInteger pagesOk = new AtomicInteger();
     private final AtomicInteger pagesFailed = new AtomicInteger();
-    private final AtomicLong commentsStored = new AtomicLong();
+    private final AtomicLong commentsAdded = new AtomicLong();
     private final Map<String, String> failures = new ConcurrentSkipListMap<>();
+    private final List<Runnable> cancelListeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile long startNanos = System.nanoTime();
     private volatile long endNanos;
@@ -33,16 +40,16 @@ public class HarvestRun {
         this.onFinished = onFinished == null ? () -> { } : onFinished;
     }
 
-    public void planned(int resourceCount, int pageCount, int skippedCount) {
+    /** The run's work is planned: from now on its walks are what the summary reports. */
+    public void planned(WorkQueue work) {
         startNanos = System.nanoTime();
-        resources.set(resourceCount);
-        pagesPlanned.set(pageCount);
-        pagesSkipped.set(skippedCount);
+        queue = work;
+        whenCancelled(work::wakeUp);
     }
 
-    public void pageStored(int comments) {
+    public void pageStored(long added) {
         pagesOk.incrementAndGet();
-        commentsStored.addAndGet(comments);
+        commentsAdded.addAndGet(added);
     }
 
     public void pageFailed(PageRequest page, String error) {
@@ -59,6 +66,14 @@ public class HarvestRun {
     /** No page starts after this; pages in flight finish (or are abandoned at the shutdown timeout). */
     public void cancel() {
         cancelled = true;
+        cancelListeners.forEach(Runnable::run);
+    }
+
+    public void whenCancelled(Runnable listener) {
+        cancelListeners.add(listener);
+        if (cancelled) {
+            listener.run();
+        }
     }
 
     public boolean isCancelled() {
@@ -82,16 +97,17 @@ public class HarvestRun {
         return finished.getCount() == 0;
     }
 
+    public boolean isPlanned() {
+        return queue != null;
+    }
+
+    public List<ThreadWalk> walks() {
+        WorkQueue work = queue;
+        return work == null ? List.of() : work.walks();
+    }
+
     public int resources() {
-        return resources.get();
-    }
-
-    public int pagesPlanned() {
-        return pagesPlanned.get();
-    }
-
-    public int pagesSkipped() {
-        return pagesSkipped.get();
+        return walks().size();
     }
 
     public int pagesOk() {
@@ -102,11 +118,22 @@ public class HarvestRun {
         return pagesFailed.get();
     }
 
-    public long commentsStored() {
-        return commentsStored.get();
+    /** Comments this run added to Redis (as Redis counted them). */
+    public long commentsAdded() {
+        return commentsAdded.get();
     }
 
-    /** Failed pages ("R_SO_4_1 page 3") and their last error. */
+    /** Comments the walked hashes hold (as last read from Redis). */
+    public long commentsStored() {
+        return read(() -> walks().stream().mapToLong(walk -> Math.max(0, walk.tally().stored())).sum());
+    }
+
+    /** Every walk reached the end of its thread or its requested page count. */
+    public boolean isComplete() {
+        return isPlanned() && read(() -> walks().stream().allMatch(ThreadWalk::isComplete));
+    }
+
+    /** Failed pages ("song:1 page before 1700000000000") and their last error. */
     public Map<String, String> failures() {
         return Map.copyOf(failures);
     }
@@ -116,24 +143,61 @@ public class HarvestRun {
         return (end - startNanos) / 1e9;
     }
 
-    /** 0 when every planned page was stored, 3 when any failed or was not reached. */
+    /** 0 when every walk is complete; 3 when a page failed or a walk stopped short; 130 when cancelled before. */
     public int exitCode() {
         if (abortReason != null) {
             return EXIT_ABORTED;
         }
-        if (cancelled && pagesOk() + pagesFailed() < pagesPlanned()) {
+        boolean complete = isComplete() && pagesFailed() == 0;
+        if (cancelled && !complete) {
             return EXIT_CANCELLED;
         }
-        return pagesFailed() == 0 && pagesOk() == pagesPlanned() ? EXIT_OK : EXIT_PAGES_FAILED;
+        return complete ? EXIT_OK : EXIT_PAGES_FAILED;
     }
 
     public String summaryLine() {
-        int notDone = pagesPlanned() - pagesOk() - pagesFailed();
-        return String.format(java.util.Locale.ROOT,
-                "harvest %s: %d resource(s), %d page(s) ok, %d failed%s%s, %d comments stored, %.1f s",
-                abortReason != null ? "aborted" : isFinished() && notDone == 0 ? "done" : cancelled ? "cancelled" : "stopped", resources(), pagesOk(), pagesFailed(),
-                notDone > 0 ? ", " + notDone + " not done" : "",
-                pagesSkipped() > 0 ? ", " + pagesSkipped() + " already stored" : "",
-                commentsStored(), seconds());
+        boolean complete = isComplete() && pagesFailed() == 0;
+        String state = abortReason != null ? "aborted" : complete ? "done" : cancelled ? "cancelled" : "incomplete";
+        return read(() -> {
+            long stored = 0;
+            long total = 0;
+            boolean totalKnown = true;
+            for (ThreadWalk walk : walks()) {
+                stored += Math.max(0, walk.tally().stored());
+                totalKnown &= walk.tally().totalCount() >= 0;
+                total += Math.max(0, walk.tally().totalCount());
+            }
+            return String.format(Locale.ROOT, "harvest %s: %d resource(s), %d page(s) ok, %d failed, %d comments added, "
+                    + "%d stored%s, %.1f s", state, resources(), pagesOk(), pagesFailed(), commentsAdded(), stored,
+                    totalKnown && total > 0 ? String.format(Locale.ROOT, " of %d (%s)", total, percent((double) stored / total))
+                            : "", seconds());
+        });
+    }
+
+    /** One line per thread: added, stored, the API's total, completeness, and whether its end was reached. */
+    public List<String> threadLines() {
+        return read(() -> {
+            List<String> lines = new ArrayList<>();
+            for (ThreadWalk walk : walks()) {
+                WalkTally tally = walk.tally();
+                String state = walk.endReached() ? "end reached"
+                        : tally.isTargetReached() ? "newest pages stored" : "end not reached";
+                lines.add(String.format(Locale.ROOT, "%s (%s): %d added, %d stored, totalCount %s, %s complete, %s%s",
+                        walk.resource(), walk.resource().threadId(), tally.added(), Math.max(0, tally.stored()),
+                        tally.totalCount() >= 0 ? String.valueOf(tally.totalCount()) : "unknown",
+                        Double.isNaN(tally.completeness()) ? "?" : percent(tally.completeness()), state,
+                        tally.problems().isEmpty() ? "" : "; " + String.join("; ", tally.problems())));
+            }
+            return lines;
+        });
+    }
+
+    private <T> T read(java.util.function.Supplier<T> reader) {
+        WorkQueue work = queue;
+        return work == null ? reader.get() : work.read(reader);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 }

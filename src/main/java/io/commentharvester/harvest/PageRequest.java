@@ -1,21 +1,27 @@
 package io.commentharvester.harvest;
 
-/** One page of one resource's comments: the unit the harvest splits on, retries and records. */
-public record PageRequest(long resourceId, String threadId, int pageNo, int pageSize) {
+import io.commentharvester.harvest.walk.Slice;
+import io.commentharvester.harvest.walk.ThreadWalk;
+import io.commentharvester.harvest.walk.WorkQueue;
 
-    public static final String SONG_THREAD_PREFIX = "R_SO_4_";
+/**
+ * One page of a thread's walk: the unit the harvest splits on, retries and records.
+ *
+ * @param queue    the run's work queue, which is told how the page went
+ * @param walk     the thread being walked
+ * @param slice    the part of the thread this page belongs to
+ * @param cursor   -1 for the newest page, otherwise the time the page starts before
+ * @param pageSize comments asked for
+ * @param pageNo   1-based number of the page within its slice (the web client's pageNo)
+ */
+public record PageRequest(WorkQueue queue, ThreadWalk walk, Slice slice, long cursor, int pageSize, int pageNo) {
 
-    public static PageRequest song(long songId, int pageNo, int pageSize) {
-        return new PageRequest(songId, SONG_THREAD_PREFIX + songId, pageNo, pageSize);
-    }
-
-    /** Comments before this page: {@code (pageNo - 1) * pageSize}. */
-    public int offset() {
-        return (pageNo - 1) * pageSize;
+    public String threadId() {
+        return walk.resource().threadId();
     }
 
     @Override
     public String toString() {
-        return threadId + " page " + pageNo;
+        return walk.resource() + " " + (cursor < 0 ? "newest page" : "page before " + cursor);
     }
 }

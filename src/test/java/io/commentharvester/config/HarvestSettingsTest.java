@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.commentharvester.harvest.Resource;
+import io.commentharvester.harvest.ResourceType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +39,7 @@ class HarvestSettingsTest {
     @Test
     void theShippedDefaultsAreTheDocumentedOnes() {
         HarvestSettings settings = settings();
-        assertThat(settings.songIds()).containsExactly(1359645265L);
+        assertThat(settings.resources()).containsExactly(new Resource(ResourceType.SONG, "1359645265"));
         assertThat(settings.pages()).isEqualTo(10);
         assertThat(settings.pageSize()).isEqualTo(20);
         assertThat(settings.concurrency()).isEqualTo(10);
@@ -52,17 +54,54 @@ class HarvestSettingsTest {
     @Test
     void songIdsAreCommaSeparatedAndDeduplicated() {
         values.put("harvest.song-ids", " 1, 22 ,1,333");
-        assertThat(settings().songIds()).isEqualTo(List.of(1L, 22L, 333L));
+        assertThat(settings().resources()).extracting(Resource::id).isEqualTo(List.of("1", "22", "333"));
+    }
+
+    @Test
+    void resourcesOfEveryTypeHaveTheirThreadIdAndHash() {
+        values.put("harvest.resources", "song:1359645265, album:34720827,playlist:2,mv:5,video:89ADDE33C0AAE8EC14B99F6750DB954D,"
+                + "dj-program:7,event:8");
+        List<Resource> resources = settings().resources();
+        assertThat(resources).extracting(Resource::threadId).containsExactly("R_SO_4_1359645265", "R_AL_3_34720827",
+                "A_PL_0_2", "R_MV_5_5", "R_VI_62_89ADDE33C0AAE8EC14B99F6750DB954D", "A_DJ_1_7", "A_EV_2_8");
+        assertThat(resources).extracting(r -> r.commentsKey("p:")).containsExactly("p:1359645265", "p:album:34720827",
+                "p:playlist:2", "p:mv:5", "p:video:89ADDE33C0AAE8EC14B99F6750DB954D", "p:dj-program:7", "p:event:8");
+    }
+
+    @Test
+    void resourcesTakeThePlaceOfTheSongIdsShorthand() {
+        values.put("harvest.resources", "album:3");
+        assertThat(settings().resources()).containsExactly(new Resource(ResourceType.ALBUM, "3"));
+    }
+
+    @Test
+    void pagesAllMeansEveryComment() {
+        values.put("harvest.pages", " ALL ");
+        assertThat(settings().allPages()).isTrue();
+        values.put("harvest.pages", "3");
+        assertThat(settings().allPages()).isFalse();
+    }
+
+    @Test
+    void timeOrderFieldsAreSentAsConfigured() {
+        values.put("weapi.time-order-fields", "orderType=1, sortType=3");
+        assertThat(settings().timeOrderFields()).containsExactly(Map.entry("orderType", "1"), Map.entry("sortType", "3"));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "harvest.song-ids|abc|harvest.song-ids='abc': 'abc' is not a song id",
         "harvest.song-ids|-5|'-5' is not a song id",
-        "harvest.song-ids|,|names no song id",
-        "harvest.pages|0|harvest.pages='0': must be between 1 and 10000",
-        "harvest.pages|99999999|must be between 1 and 10000",
-        "harvest.pages|ten|harvest.pages='ten': is not a whole number",
+        "harvest.song-ids|,|names no resource",
+        "harvest.resources|song:1,cd:2|harvest.resources='song:1,cd:2': 'cd' is not a resource type (song, mv, playlist",
+        "harvest.resources|album|'album' is not type:id",
+        "harvest.resources|album:12x|'12x' is not a album id (a positive number)",
+        "harvest.resources|video:XYZ|'XYZ' is not a video id (a hexadecimal video id)",
+        "harvest.resources|song:0|'0' is not a song id",
+        "harvest.pages|0|harvest.pages='0': must be all or between 1 and 100000",
+        "harvest.pages|99999999|must be all or between 1 and 100000",
+        "harvest.pages|ten|harvest.pages='ten': must be all or a whole number of pages",
+        "weapi.time-order-fields|orderType|weapi.time-order-fields='orderType': 'orderType' is not name=value",
         "harvest.concurrency|0|harvest.concurrency='0': must be between 1",
         "harvest.page-size|51|harvest.page-size='51': must be between 1 and 50",
         "harvest.page-size|0|must be between 1 and 50",

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CommentPageReaderTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final PageRequest page = PageRequest.song(42, 3, 20);
+    private final String page = "song:42 page before 1700000000000";
 
     private static final String ANSWER = """
             {"code":200,"message":null,"data":{"totalCount":1234,"hasMore":true,"cursor":"1700000000000",
@@ -34,14 +34,14 @@ class CommentPageReaderTest {
     void storesEachCommentUnderItsIdAsCompactJson() throws Exception {
         CommentPage result = reader(StoreLayout.COMMENT_ID).read(json.readTree(ANSWER), page);
 
-        assertThat(result.fields()).containsOnlyKeys("11", "12");
-        assertThat(result.commentCount()).isEqualTo(2);
+        assertThat(result.comments()).extracting(PageComment::field).containsExactly("11", "12");
+        assertThat(result.comments()).extracting(PageComment::time).containsExactly(1700000000002L, 1700000000001L);
         assertThat(result.totalCount()).isEqualTo(1234);
         assertThat(result.hasMore()).isTrue();
-        assertThat(result.fields().get("11")).isEqualTo("{\"commentId\":11,\"userId\":7,\"nickname\":\"小明\","
+        assertThat(result.comments().get(0).value()).isEqualTo("{\"commentId\":11,\"userId\":7,\"nickname\":\"小明\","
                 + "\"content\":\"第一条\\n\\\"好\\\"🎵\",\"time\":1700000000002,\"likedCount\":5,\"ipLocation\":\"北京\","
                 + "\"parentCommentId\":0}");
-        JsonNode second = json.readTree(result.fields().get("12"));
+        JsonNode second = json.readTree(result.comments().get(1).value());
         assertThat(second.get("beRepliedCommentId").asLong()).isEqualTo(11);
         assertThat(second.has("ipLocation")).isFalse();
     }
@@ -49,8 +49,8 @@ class CommentPageReaderTest {
     @Test
     void theNicknameLayoutKeepsOnlyTheLastCommentOfAUserAsTheOldScriptDid() throws Exception {
         CommentPage result = reader(StoreLayout.NICKNAME).read(json.readTree(ANSWER), page);
-        assertThat(result.fields()).containsExactly(java.util.Map.entry("小明", "second by the same user"));
-        assertThat(result.commentCount()).isEqualTo(2);
+        assertThat(result.comments()).extracting(PageComment::field).containsExactly("小明", "小明");
+        assertThat(result.comments().get(1).value()).isEqualTo("second by the same user");
     }
 
     @Test
@@ -58,7 +58,7 @@ class CommentPageReaderTest {
         assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID)
                 .read(json.readTree("{\"code\":-460,\"message\":\"Cheating\"}"), page))
                 .isInstanceOf(WeapiApiException.Retryable.class)
-                .hasMessage("R_SO_4_42 page 3: API code -460 (Cheating)");
+                .hasMessage("song:42 page before 1700000000000: API code -460 (Cheating)");
         assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID).read(json.readTree("{\"code\":405}"), page))
                 .isInstanceOf(WeapiApiException.Retryable.class);
     }
@@ -77,6 +77,13 @@ class CommentPageReaderTest {
                 .isInstanceOf(MalformedAnswerException.class).hasMessageContaining("data.comments");
         assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID).read(json.readTree("[1]"), page))
                 .isInstanceOf(MalformedAnswerException.class);
+    }
+
+    @Test
+    void anAnswerWithoutATotalSaysSoInsteadOfZero() throws Exception {
+        CommentPage result = reader(StoreLayout.COMMENT_ID).read(
+                json.readTree("{\"code\":200,\"data\":{\"comments\":[],\"hasMore\":false}}"), page);
+        assertThat(result.totalCount()).isEqualTo(-1);
     }
 
     @Test

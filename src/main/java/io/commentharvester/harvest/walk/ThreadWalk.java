@@ -1,0 +1,255 @@
+package io.commentharvester.harvest.walk;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.commentharvester.harvest.CommentPage;
+import io.commentharvester.harvest.PageRequest;
+import io.commentharvester.harvest.Resource;
+import io.commentharvester.harvest.walk.PageOutcome.End;
+
+/**
+ * The walk of one comment thread in time order, newest first, over the parts of its time span that earlier
+ * runs have not covered. With all pages wanted, the span is split into slices walked in parallel, and a long
+ * slice is split again whenever a worker is free; with the newest N pages wanted, the walk is one chain of
+ * cursors from the newest comment, so that exactly the newest N x page-size comments are stored.
+ * Not thread-safe: the {@link WorkQueue} calls it under its lock.
+ */
+public final class ThreadWalk {
+
+    /** Splitting a slice with fewer comments left than this many pages costs more than it gains. */
+    private static final int MIN_PAGES_TO_SPLIT = 3;
+
+    private final Resource resource;
+    private final String commentsKey;
+    /** Comments wanted: {@link Long#MAX_VALUE} for every comment. */
+    private final long target;
+    private final int pageSize;
+    private final List<Slice> slices = new ArrayList<>();
+    private final String runTag;
+    private int slicesMade;
+    /** Newest-N walks: comments known to be stored above the slice being walked. */
+    private long keptAbove;
+    private long walkedComments;
+    private long walkedSpanMs;
+    /** The oldest comment is known to be stored, or the hash holds as many comments as the API counts. */
+    private boolean bottomReached;
+    private final WalkTally tally = new WalkTally();
+
+    /**
+     * @param covered what earlier runs stored, as time ranges
+     * @param target  comments wanted (newest first); {@link Long#MAX_VALUE} for every comment
+     * @param runTag  distinguishes this run's checkpoint entries from earlier runs'
+     */
+    public ThreadWalk(Resource resource, String commentsKey, List<Coverage> covered, long target, int pageSize,
+            String runTag) {
+        this.resource = resource;
+        this.commentsKey = commentsKey;
+        this.target = target;
+        this.pageSize = pageSize;
+        this.runTag = runTag;
+        long upper = Slice.TOP;
+        Slice above = null;
+        for (Coverage range : Coverage.merge(covered)) {
+            if (range.high() < upper) {
+                above = addSlice(upper, range.high());
+                above.coveredBelow = range.count();
+            } else if (above != null) {
+                above.coveredBelow += range.count();
+            } else {
+                keptAbove += range.count();
+            }
+            upper = range.low();
+        }
+        if (upper > 0) {
+            addSlice(upper, 0);
+        } else {
+            bottomReached = true;
+        }
+    }
+
+    private Slice addSlice(long from, long to) {
+        Slice slice = new Slice(runTag + "." + (++slicesMade), from, to, pageSize);
+        slices.add(slice);
+        return slice;
+    }
+
+    public Resource resource() {
+        return resource;
+    }
+
+    public String commentsKey() {
+        return commentsKey;
+    }
+
+    public WalkTally tally() {
+        return tally;
+    }
+
+    public boolean wantsAll() {
+        return target == Long.MAX_VALUE;
+    }
+
+    /** Slices of this walk, newest first (for tests and the checkpoint). */
+    List<Slice> slices() {
+        return slices;
+    }
+
+    boolean isFinished() {
+        return slices.stream().noneMatch(slice -> slice.isActive() || slice.inFlight);
+    }
+
+    /** A slice ready for its next page: any idle one when walking everything, otherwise the newest unfinished. */
+    Slice idleSlice() {
+        for (Slice slice : slices) {
+            if (!slice.isActive()) {
+                continue;
+            }
+            if (!slice.inFlight) {
+                return slice;
+            }
+            if (!wantsAll()) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    PageRequest nextPage(WorkQueue queue, Slice slice) {
+        slice.inFlight = true;
+        slice.pageNo++;
+        return new PageRequest(queue, this, slice, slice.cursor(), slice.pageSize, slice.pageNo);
+    }
+
+    PageOutcome decide(PageRequest unit, CommentPage page) {
+        Slice slice = unit.slice();
+        long remaining = wantsAll() ? Long.MAX_VALUE : target - keptAbove - slice.count;
+        slice.committing = true;
+        return PageDecision.decide(unit, page, slice, Math.max(1, remaining));
+    }
+
+    /** The page's comments are written: the walk moves on. {@code added}: new hash fields; {@code stored}: the hash's size. */
+    void apply(PageOutcome outcome, long added, long stored) {
+        Slice slice = outcome.unit.slice();
+        slice.committing = false;
+        tally.pageStored(added, stored, outcome.totalCount());
+        if (!slice.isActive()) {
+            return;
+        }
+        long walkedTop = slice.next == Slice.TOP ? outcome.coverage == null ? slice.next : outcome.coverage.high()
+                : slice.next;
+        slice.count += outcome.keptNew;
+        if (outcome.coverage != null) {
+            slice.coveredHigh = outcome.coverage.high();
+            if (walkedTop != Slice.TOP) {
+                walkedSpanMs += Math.max(0, walkedTop - outcome.coverage.low());
+                walkedComments += outcome.keptNew;
+            }
+        }
+        slice.next = outcome.next;
+        slice.pageSize = outcome.nextPageSize;
+        slice.lastGroupIds = outcome.lastGroupIds;
+        if (outcome.problem != null) {
+            tally.problem(outcome.problem);
+        }
+        switch (outcome.end) {
+            case NONE -> { }
+            case STOPPED -> slice.stopped = true;
+            case TARGET -> {
+                slice.done = true;
+                tally.targetReached();
+                finishAll();
+            }
+            case LOWER_BOUND, THREAD_END -> {
+                slice.done = true;
+                if (outcome.end == End.THREAD_END) {
+                    // nothing is older than this page: every slice below it is empty
+                    bottomReached = true;
+                    slices.stream().filter(other -> other.from <= slice.to).forEach(other -> other.done = true);
+                }
+                if (!wantsAll()) {
+                    keptAbove += slice.count + slice.coveredBelow;
+                    if (keptAbove >= target) {
+                        tally.targetReached();
+                        finishAll();
+                    }
+                }
+            }
+        }
+        if (tally.totalCount() > 0 && stored >= tally.totalCount()) {
+            // the hash holds as many comments as the API counts: nothing is left to find
+            bottomReached = true;
+            finishAll();
+        }
+    }
+
+    /** Every comment of the thread is stored, as far as the API lets us know. */
+    public boolean endReached() {
+        return bottomReached && isFinished() && slices.stream().noneMatch(slice -> slice.stopped);
+    }
+
+    /** The walk did what was asked: the thread's end, or its newest N pages' worth. */
+    public boolean isComplete() {
+        return endReached() || tally.isTargetReached() && slices.stream().noneMatch(slice -> slice.stopped);
+    }
+
+    /** A write failed; the page will be tried again or given up. */
+    void abandon(PageOutcome outcome) {
+        outcome.unit.slice().committing = false;
+    }
+
+    /** The page failed for good: its slice stops where it is, for a later run to go on from. */
+    void pageFailed(Slice slice) {
+        slice.committing = false;
+        slice.stopped = true;
+        tally.pageFailed();
+    }
+
+    private void finishAll() {
+        slices.forEach(slice -> slice.done = slice.done || !slice.stopped);
+    }
+
+    /** Comments per ms seen so far; NaN before any page below the newest. */
+    private double density() {
+        return walkedSpanMs > 0 && walkedComments > 0 ? (double) walkedComments / walkedSpanMs : Double.NaN;
+    }
+
+    /** Comments a slice is estimated to hold still: how much a worker gains by taking half of it. */
+    double remainingEstimate(Slice slice) {
+        double density = density();
+        if (!wantsAll() || !slice.isActive() || slice.committing || slice.next == Slice.TOP || Double.isNaN(density)) {
+            return 0;
+        }
+        long leftInThread = tally.totalCount() >= 0 && tally.stored() >= 0
+                ? Math.max(0, tally.totalCount() - tally.stored()) : -1;
+        if (slice.to > 0) {
+            double estimate = (slice.next - slice.to) * density;
+            return leftInThread >= 0 ? Math.min(estimate, leftInThread) : estimate;
+        }
+        // the oldest slice has no lower bound: what the total leaves after the other slices
+        if (leftInThread < 0) {
+            return 0;
+        }
+        double others = slices.stream().filter(other -> other != slice && other.isActive() && other.next != Slice.TOP)
+                .mapToDouble(other -> (other.next - other.to) * density).sum();
+        return Math.max(0, leftInThread - others);
+    }
+
+    /** Splits a slice in two halves of its estimated comments and returns the older half, or null. */
+    Slice split(Slice slice, double estimate) {
+        if (estimate < MIN_PAGES_TO_SPLIT * pageSize) {
+            return null;
+        }
+        long mid = slice.next - (long) Math.ceil(estimate / 2 / density());
+        mid = Math.max(mid, slice.to + 1);
+        if (mid >= slice.next || mid <= 0) {
+            return null;
+        }
+        Slice older = new Slice(runTag + "." + (++slicesMade), mid, slice.to, pageSize);
+        older.coveredBelow = slice.coveredBelow;
+        slice.coveredBelow = 0;
+        slice.to = mid;
+        slices.add(slices.indexOf(slice) + 1, older);
+        return older;
+    }
+}

@@ -1,0 +1,205 @@
+package io.commentharvester.harvest.walk;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+import io.commentharvester.harvest.CommentPage;
+import io.commentharvester.harvest.PageRequest;
+
+/**
+ * The work of a run as the parallel split consumes it (streaming): the next page of any thread whose walk can
+ * go on, handed out only while fewer than {@code concurrency} pages are in flight, so that a worker is never
+ * handed a page it cannot start. When no slice is idle and a worker is free, the slice with the most comments
+ * left is split in two and the worker takes the older half. Only {@link #next()} waits, until there is a page
+ * to hand out or nothing is left at all.
+ */
+public final class WorkQueue implements Iterator<PageRequest> {
+
+    private final List<ThreadWalk> walks;
+    private final int concurrency;
+    private final BooleanSupplier cancelled;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private int inFlight;
+    private int nextWalk;
+    private PageRequest ready;
+
+    public WorkQueue(List<ThreadWalk> walks, int concurrency, BooleanSupplier cancelled) {
+        this.walks = List.copyOf(walks);
+        this.concurrency = concurrency;
+        this.cancelled = cancelled;
+    }
+
+    public List<ThreadWalk> walks() {
+        return walks;
+    }
+
+    /**
+     * Never blocks: false only once nothing is left to hand out and nothing is in flight. (Camel's parallel split
+     * asks again right after taking a page and before handing that page to a worker, so waiting here for a
+     * page to finish would wait for ever.)
+     */
+    @Override
+    public boolean hasNext() {
+        lock.lock();
+        try {
+            return ready != null || inFlight > 0 || !cancelled.getAsBoolean() && walks.stream().anyMatch(w -> !w.isFinished());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The next page, waiting until one can be handed out: a worker is free and a walk can go on. Null once
+     * every walk is finished (or the run cancelled) and the last page in flight is over; the split then ends.
+     */
+    @Override
+    public PageRequest next() {
+        lock.lock();
+        try {
+            while (true) {
+                if (ready == null && !cancelled.getAsBoolean() && inFlight < concurrency) {
+                    ready = take();
+                }
+                if (ready != null && !cancelled.getAsBoolean()) {
+                    PageRequest page = ready;
+                    ready = null;
+                    inFlight++;
+                    return page;
+                }
+                if (inFlight == 0) {
+                    if (ready != null) {
+                        // taken but never handed out: the run was cancelled meanwhile
+                        ready.slice().inFlight = false;
+                        ready = null;
+                    }
+                    return null;
+                }
+                changed.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next page if one can be handed out now, without waiting; null otherwise (for simulations and tests). */
+    PageRequest poll() {
+        lock.lock();
+        try {
+            if (ready == null && !cancelled.getAsBoolean() && inFlight < concurrency) {
+                ready = take();
+            }
+            PageRequest page = ready;
+            if (page != null) {
+                ready = null;
+                inFlight++;
+            }
+            return page;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes a waiting {@link #hasNext()}, e.g. when the run is cancelled. */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A page handed out by {@link #next()} is over, however it went: its worker is free again. */
+    public void pageDone(PageRequest page) {
+        lock.lock();
+        try {
+            page.slice().inFlight = false;
+            page.slice().committing = false;
+            inFlight--;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public PageOutcome decide(PageRequest page, CommentPage answer) {
+        lock.lock();
+        try {
+            return page.walk().decide(page, answer);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void apply(PageOutcome outcome, long added, long stored) {
+        lock.lock();
+        try {
+            outcome.unit.walk().apply(outcome, added, stored);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void abandon(PageOutcome outcome) {
+        lock.lock();
+        try {
+            outcome.unit.walk().abandon(outcome);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void pageFailed(PageRequest page) {
+        lock.lock();
+        try {
+            page.walk().pageFailed(page.slice());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs a read of the walks' state under the lock (for summaries and progress). */
+    public <T> T read(java.util.function.Supplier<T> reader) {
+        lock.lock();
+        try {
+            return reader.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private PageRequest take() {
+        // idle slices first, walks taken in turn so that every resource moves
+        for (int i = 0; i < walks.size(); i++) {
+            ThreadWalk walk = walks.get((nextWalk + i) % walks.size());
+            Slice slice = walk.idleSlice();
+            if (slice != null) {
+                nextWalk = (nextWalk + i + 1) % walks.size();
+                return walk.nextPage(this, slice);
+            }
+        }
+        // then a new slice cut from the one with the most comments left
+        ThreadWalk bestWalk = null;
+        Slice best = null;
+        double bestEstimate = 0;
+        for (ThreadWalk walk : walks) {
+            for (Slice slice : walk.slices()) {
+                double estimate = walk.remainingEstimate(slice);
+                if (estimate > bestEstimate) {
+                    bestWalk = walk;
+                    best = slice;
+                    bestEstimate = estimate;
+                }
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        Slice older = bestWalk.split(best, bestEstimate);
+        return older == null ? null : bestWalk.nextPage(this, older);
+    }
+}
