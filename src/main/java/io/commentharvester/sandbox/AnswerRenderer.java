@@ -19,7 +19,13 @@ final class AnswerRenderer {
         this.settings = settings;
     }
 
-    /** The comments of the page, with whether more follow. */
+    /**
+     * The comments of the page, with whether more follow. In cursor mode (a positive {@code cursor} on the new API,
+     * {@code beforeTime} on the old one) the page starts at the first comment strictly older than the cursor, any
+     * offset is ignored, the ceiling does not apply, and hasMore says whether a comment older than the page's last
+     * one exists (so whether the next chained page has any). In offset mode the ceiling applies, as
+     * {@link SandboxSettings#ceilingMode()} says.
+     */
     record Slice(List<ObjectNode> comments, int total, boolean hasMore) {
     }
 
@@ -32,13 +38,21 @@ final class AnswerRenderer {
             int end = (int) Math.min((long) start + page.size(), total);
             return new Slice(ordered.subList(start, end), total, end < total);
         }
+        // offset paging: only the rows below the ceiling are reachable
         int reachable = settings.offsetCeiling() > 0 ? Math.min(total, settings.offsetCeiling()) : total;
-        if (page.offset() >= reachable) {
+        boolean repeat = settings.ceilingMode() == CeilingMode.REPEAT;
+        long offset = page.offset();
+        if (offset >= total || (offset >= reachable && !repeat)) {
             return new Slice(List.of(), total, false);
         }
-        int start = (int) page.offset();
-        int end = (int) Math.min(page.offset() + page.size(), reachable);
-        return new Slice(ordered.subList(start, end), total, end < reachable);
+        if (offset >= reachable) {
+            // the site as reported: the last reachable page again, and it claims more as if the rows existed
+            int start = Math.max(0, reachable - page.size());
+            return new Slice(ordered.subList(start, reachable), total, offset + page.size() < total);
+        }
+        int end = (int) Math.min(offset + page.size(), reachable);
+        return new Slice(ordered.subList((int) offset, end), total,
+                repeat ? offset + page.size() < total : end < reachable);
     }
 
     /** The answer of either API for a valid page request. */

@@ -179,7 +179,8 @@ public final class SandboxServer implements AutoCloseable {
                 + "  comments per thread: " + (settings.commentsPerThread() > 0 ? settings.commentsPerThread()
                         : CommentCorpus.MIN_DERIVED_COUNT + ".." + CommentCorpus.MAX_DERIVED_COUNT + " (by thread id)")
                 + ", latency " + settings.latencyMs() + " ms + jitter " + settings.jitterMs() + " ms"
-                + (settings.offsetCeiling() > 0 ? ", offset ceiling " + settings.offsetCeiling() : "") + "\n"
+                + (settings.offsetCeiling() > 0 ? ", offset ceiling " + settings.offsetCeiling() + " ("
+                        + settings.ceilingMode().propertyName() + ")" : "") + "\n"
                 + "  faults: rate " + faults.rate() + ", kinds " + kinds + ", at most " + settings.maxFaultsPerPage()
                 + " per page, seed " + settings.seed() + ", hang " + settings.hangMs() + " ms";
     }
