@@ -22,15 +22,17 @@ final class AnswerRenderer {
     /**
      * The comments of the page, with whether more follow. In cursor mode (a positive {@code cursor} on the new API,
      * {@code beforeTime} on the old one) the page starts at the first comment strictly older than the cursor, any
-     * offset is ignored, the ceiling does not apply, and hasMore says whether a comment older than the page's last
-     * one exists (so whether the next chained page has any). In offset mode the ceiling applies, as
-     * {@link SandboxSettings#ceilingMode()} says.
+     * offset is ignored, the ceiling does not apply, and hasMore says whether the thread goes on past the page's
+     * last comment (older comments, or ones sharing its millisecond that did not fit: the contract's
+     * chained cursor does not reach the latter, and a client that must not lose them asks again from one
+     * millisecond later). Past the last page the list is empty and hasMore false. In offset mode the ceiling
+     * applies, as {@link SandboxSettings#ceilingMode()} says.
      */
     record Slice(List<ObjectNode> comments, int total, boolean hasMore) {
     }
 
     Slice slice(PageQuery page) {
-        CommentCorpus.ThreadComments thread = corpus.thread(page.threadId());
+        ThreadComments thread = corpus.thread(page.threadId());
         List<ObjectNode> ordered = thread.ordered(page.order());
         int total = ordered.size();
         if (page.cursorMode()) {

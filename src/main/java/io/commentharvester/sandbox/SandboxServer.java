@@ -82,7 +82,7 @@ public final class SandboxServer implements AutoCloseable {
     private SandboxServer(SandboxSettings settings, SandboxKey key) throws IOException {
         this.settings = settings;
         this.key = key;
-        this.corpus = new CommentCorpus(settings.commentsPerThread());
+        this.corpus = new CommentCorpus(settings.commentsPerThread(), settings.sameTimeShare());
         this.faults = new FaultPlan(settings);
         this.dispatcher = new WeapiDispatcher(new RequestDecoder(key), new AnswerRenderer(corpus, settings), faults);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
