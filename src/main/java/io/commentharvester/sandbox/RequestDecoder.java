@@ -11,7 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Turns a request body into a {@link PageQuery}: form parsing, weapi decryption with the sandbox's key, and the
- * page-request validation of both APIs. Anything unusable is a {@link BadRequestException} (weapi code 400).
+ * page-request validation of both APIs. Anything unusable is a {@link BadRequestException} (weapi code 400):
+ * missing thread, page size or page, values that are not integers, an orderType other than 1..3 or a sortType
+ * other than 99, 1, 2, 3 (even where they have no effect).
+ * <p>
+ * The order of the new API, as the contract reports the site: {@code orderType} has no effect and the list is in
+ * time order; {@code sortType}, when present, picks the order (99 or 1 recommended, 2 hot, 3 time); a positive
+ * {@code cursor} always means time order starting strictly older than it, and then {@code pageNo} and
+ * {@code offset} are ignored. With {@link SandboxSettings#orderTypeEffective()} the sandbox of before: orderType
+ * 1/2/3 picks recommended/hot/time (sortType wins when present) and a cursor counts only in time order.
  */
 final class RequestDecoder {
 
@@ -25,9 +33,12 @@ final class RequestDecoder {
     }
 
     private final SandboxKey key;
+    private final boolean orderTypeEffective;
 
-    RequestDecoder(SandboxKey key) {
+    /** @param orderTypeEffective see {@link SandboxSettings#orderTypeEffective()} */
+    RequestDecoder(SandboxKey key, boolean orderTypeEffective) {
         this.key = key;
+        this.orderTypeEffective = orderTypeEffective;
     }
 
     /**
@@ -90,20 +101,38 @@ final class RequestDecoder {
 
         Long sortType = number(request, "sortType");
         Long orderType = number(request, "orderType");
-        CommentOrder order;
-        int reportedSortType;
-        if (sortType != null) {
-            order = sortTypeOrder(sortType);
-            reportedSortType = sortType.intValue();
-        } else {
-            long value = orderType == null ? 1 : orderType;
-            order = orderTypeOrder(value);
-            reportedSortType = order == CommentOrder.RECOMMENDED ? 99 : (int) value;
+        CommentOrder orderTypeOrder = orderType == null ? CommentOrder.RECOMMENDED : orderTypeOrder(orderType);
+        Long cursor = number(request, "cursor");
+        boolean positiveCursor = cursor != null && cursor > 0;
+        if (orderTypeEffective) {
+            // the sandbox of before: orderType (or sortType) picks the order, a cursor counts in time order only
+            CommentOrder order = sortType != null ? sortTypeOrder(sortType) : orderTypeOrder;
+            int reported = sortType != null ? sortType.intValue() : sortTypeOf(order);
+            boolean cursorMode = order == CommentOrder.TIME && positiveCursor;
+            return new PageQuery(threadId, false, order, reported, cursorMode, cursorMode ? cursor : 0, offset, size);
         }
-        Long cursor = order == CommentOrder.TIME ? number(request, "cursor") : null;
-        boolean cursorMode = cursor != null && cursor > 0;
-        return new PageQuery(threadId, false, order, reportedSortType, cursorMode, cursorMode ? cursor : 0,
-                offset, size);
+        // the site as reported: orderType has no effect; sortType picks the order, a positive cursor means time
+        // order from that cursor
+        if (positiveCursor) {
+            if (sortType != null) {
+                sortTypeOrder(sortType);
+            }
+            return new PageQuery(threadId, false, CommentOrder.TIME, 3, true, cursor, offset, size);
+        }
+        CommentOrder order = sortType != null ? sortTypeOrder(sortType) : CommentOrder.TIME;
+        int reported = sortType != null ? sortType.intValue() : 3;
+        return new PageQuery(threadId, false, order, reported, false, 0, offset, size);
+    }
+
+    private static int sortTypeOf(CommentOrder order) {
+        switch (order) {
+            case RECOMMENDED:
+                return 99;
+            case HOT:
+                return 2;
+            default:
+                return 3;
+        }
     }
 
     private static CommentOrder sortTypeOrder(long sortType) throws BadRequestException {

@@ -84,7 +84,7 @@ public final class SandboxServer implements AutoCloseable {
         this.key = key;
         this.corpus = new CommentCorpus(settings.commentsPerThread(), settings.sameTimeShare());
         this.faults = new FaultPlan(settings);
-        this.dispatcher = new WeapiDispatcher(new RequestDecoder(key), new AnswerRenderer(corpus, settings), faults);
+        this.dispatcher = new WeapiDispatcher(new RequestDecoder(key, settings.orderTypeEffective()), new AnswerRenderer(corpus, settings), faults);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
                 1024);
         AtomicInteger threads = new AtomicInteger();
