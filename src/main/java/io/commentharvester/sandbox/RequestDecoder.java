@@ -23,8 +23,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class RequestDecoder {
 
+    /**
+     * The thread ids of the contract's prefixes: digits after the prefix, except a video's hexadecimal id (either
+     * case, up to 32 digits: {@code R_VI_62_89ADDE33C0AAE8EC14B99F6750DB954D}) and an event's, which the site
+     * writes as the event id and the poster's user id ({@code A_EV_2_6559519868_32953014}) or the event id alone.
+     */
     private static final Pattern THREAD_ID = Pattern.compile(
-            "(?:R_SO_4_|R_MV_5_|A_PL_0_|R_AL_3_|A_DJ_1_|R_VI_62_|A_EV_2_)[0-9]{1,19}");
+            "(?:R_SO_4_|R_MV_5_|A_PL_0_|R_AL_3_|A_DJ_1_)[0-9]{1,19}|R_VI_62_[0-9A-Fa-f]{1,32}"
+                    + "|A_EV_2_[0-9]{1,19}(?:_[0-9]{1,19})?");
 
     /** What was learned from a request body, for the record, even when it was not usable. */
     static final class Trace {
@@ -180,7 +186,9 @@ final class RequestDecoder {
 
     private static void checkThreadId(String threadId) throws BadRequestException {
         if (!THREAD_ID.matcher(threadId).matches()) {
-            throw new BadRequestException("bad threadId '" + threadId + "': expected a known prefix and digits");
+            throw new BadRequestException("bad threadId '" + threadId + "': expected one of "
+                    + String.join(", ", SandboxServer.THREAD_PREFIXES) + " and the resource id (digits; hex digits "
+                    + "for a video)");
         }
     }
 

@@ -46,7 +46,10 @@ public final class SandboxServer implements AutoCloseable {
     public static final String OLD_API_PREFIX = "/weapi/v1/resource/comments/";
     public static final String STATS_PATH = "/__sandbox/stats";
 
-    /** The thread prefixes of the contract. */
+    /**
+     * The thread prefixes of the contract: song, MV, playlist, album, DJ program, video (a hexadecimal id), event.
+     * Every thread has its own corpus, derived from the whole thread id.
+     */
     public static final List<String> THREAD_PREFIXES =
             List.of("R_SO_4_", "R_MV_5_", "A_PL_0_", "R_AL_3_", "A_DJ_1_", "R_VI_62_", "A_EV_2_");
 
