@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The sandbox's comments: for every thread id a deterministic list, generated from a seed derived from the id
  * alone, so tests (and a second sandbox) can compute exactly what a thread holds.
  * <p>
- * Within a thread commentIds are unique and times strictly descending in {@link CommentOrder#TIME} order. Users
+ * Within a thread commentIds are unique. In {@link CommentOrder#TIME} order (newest first) times never increase and
+ * commentIds strictly decrease: with {@code sameTimeShare} 0 every time is distinct; otherwise about that share of
+ * the comments were posted in the same millisecond as the next newer one, and comments sharing a millisecond are
+ * ordered by commentId descending. Which comments share a millisecond is derived from the thread id alone too, and
+ * the share changes only the times: ids, users and contents stay those of share 0. Users
  * come from a small fixed pool (the same userId always has the same nickname), so nicknames repeat a lot.
  * commentIds are drawn from a large range per thread; two different threads are very unlikely, though not
  * guaranteed, to share an id.
@@ -71,6 +73,7 @@ public final class CommentCorpus {
     };
 
     private final int commentsPerThread;
+    private final double sameTimeShare;
     private final Map<String, ThreadComments> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ThreadComments> eldest) {
@@ -80,13 +83,28 @@ public final class CommentCorpus {
 
     /** @param commentsPerThread comments in every thread; 0 derives the count from the thread id (150..600) */
     public CommentCorpus(int commentsPerThread) {
+        this(commentsPerThread, 0.0);
+    }
+
+    /**
+     * @param commentsPerThread comments in every thread; 0 derives the count from the thread id (150..600)
+     * @param sameTimeShare     share in [0, 1] of comments posted in the same millisecond as the next newer one
+     */
+    public CommentCorpus(int commentsPerThread, double sameTimeShare) {
         if (commentsPerThread < 0) {
             throw new IllegalArgumentException("commentsPerThread must be >= 0: " + commentsPerThread);
         }
+        if (!(sameTimeShare >= 0.0 && sameTimeShare <= 1.0)) {
+            throw new IllegalArgumentException("sameTimeShare must be in [0, 1]: " + sameTimeShare);
+        }
         this.commentsPerThread = commentsPerThread;
+        this.sameTimeShare = sameTimeShare;
     }
 
-    /** Every comment of the thread, newest first (time descending, all times distinct); copies. */
+    /**
+     * Every comment of the thread, newest first: time descending, and within one millisecond commentId descending
+     * (times are all distinct only when sameTimeShare is 0); copies.
+     */
     public List<ObjectNode> comments(String threadId) {
         return comments(threadId, CommentOrder.TIME);
     }
@@ -102,7 +120,7 @@ public final class CommentCorpus {
     }
 
     public int totalCount(String threadId) {
-        return thread(threadId).byTime.size();
+        return thread(threadId).size();
     }
 
     /** The shared, never modified, generated thread. */
@@ -147,10 +165,14 @@ public final class CommentCorpus {
 
         // walk from the newest comment back in time, then build the comments oldest first so that a reply can
         // quote an older comment
+        // which comments share the newer one's millisecond comes from a stream of its own, so that the share
+        // changes nothing else
+        SplittableRandom sameTime = new SplittableRandom(mix(hash(threadId) ^ 0x2545f4914f6cdd1dL));
         long[] times = new long[count];
         times[0] = NEWEST_LIMIT_MS - 1 - random.nextLong(300 * DAY_MS);
         for (int i = 1; i < count; i++) {
-            times[i] = times[i - 1] - 1_000 - random.nextLong(36_000_000L);
+            long gap = 1_000 + random.nextLong(36_000_000L);
+            times[i] = sameTime.nextDouble() < sameTimeShare ? times[i - 1] : times[i - 1] - gap;
         }
         long[] ids = new long[count];
         long id = 1_000_000_000L + random.nextLong(7_000_000_000L);
@@ -267,61 +289,6 @@ public final class CommentCorpus {
             node.put(field, (int) value);
         } else {
             node.put(field, value);
-        }
-    }
-
-    /** One generated thread in its three orders. */
-    static final class ThreadComments {
-        final List<ObjectNode> byTime;
-        final List<ObjectNode> byHot;
-        final List<ObjectNode> byRecommended;
-        private final long[] times;
-
-        ThreadComments(List<ObjectNode> byTime, long[] times) {
-            this.byTime = byTime;
-            this.times = times;
-            Comparator<ObjectNode> byId = Comparator.comparingLong(node -> node.get("commentId").longValue());
-            List<ObjectNode> hot = new ArrayList<>(byTime);
-            hot.sort(Comparator.<ObjectNode>comparingLong(node -> node.get("likedCount").longValue())
-                    .thenComparing(byId).reversed());
-            this.byHot = Collections.unmodifiableList(hot);
-            List<ObjectNode> recommended = new ArrayList<>(byTime);
-            recommended.sort(Comparator.comparingDouble(ThreadComments::recommendedScore).thenComparing(byId)
-                    .reversed());
-            this.byRecommended = Collections.unmodifiableList(recommended);
-        }
-
-        List<ObjectNode> ordered(CommentOrder order) {
-            switch (order) {
-                case HOT:
-                    return byHot;
-                case TIME:
-                    return byTime;
-                default:
-                    return byRecommended;
-            }
-        }
-
-        /** Index (in time order) of the first comment strictly older than {@code timeMs}; size when none. */
-        int firstOlderThan(long timeMs) {
-            // times are strictly descending: binary search for the first element < timeMs
-            int low = 0;
-            int high = times.length;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (times[mid] < timeMs) {
-                    high = mid;
-                } else {
-                    low = mid + 1;
-                }
-            }
-            return low;
-        }
-
-        private static double recommendedScore(ObjectNode node) {
-            long liked = node.get("likedCount").longValue();
-            long noise = mix(node.get("commentId").longValue() ^ 0x5bd1e9955bd1e995L) & 0xffff;
-            return Math.log1p(liked) + noise / 65536.0 * 4.0;
         }
     }
 }

@@ -2,27 +2,36 @@ package io.commentharvester.sandbox;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Configuration of the {@link SandboxServer}.
  *
- * @param port              TCP port on 127.0.0.1; 0 picks a free port
- * @param commentsPerThread comments in every thread; 0 derives the count from the thread id (150..600)
- * @param latencyMs         fixed delay before every answer
- * @param jitterMs          extra uniform delay in [0, jitterMs] before every answer
- * @param faultRate         probability in [0, 1] that an attempt at a page gets a fault
- * @param maxFaultsPerPage  at most this many random faults per page (thread id + offset or cursor)
- * @param seed              seed of the fault decisions
- * @param hangMs            how long a {@link FaultKind#HANG} stalls before answering
- * @param faultKinds        the kinds that may be injected (an immutable copy is kept)
- * @param offsetCeiling     rows at an offset at or past this come back empty; 0 = no ceiling
- * @param keyFile           RSA key file (loaded, or created when missing); null or empty = generate per start
+ * @param port               TCP port on 127.0.0.1; 0 picks a free port
+ * @param commentsPerThread  comments in every thread; 0 derives the count from the thread id (150..600)
+ * @param latencyMs          fixed delay before every answer
+ * @param jitterMs           extra uniform delay in [0, jitterMs] before every answer
+ * @param faultRate          probability in [0, 1] that an attempt at a page gets a fault
+ * @param maxFaultsPerPage   at most this many random faults per page (thread id + offset or cursor)
+ * @param seed               seed of the fault decisions
+ * @param hangMs             how long a {@link FaultKind#HANG} stalls before answering
+ * @param faultKinds         the kinds that may be injected (an immutable copy is kept)
+ * @param offsetCeiling      offset paging reaches only the rows below this; 0 = no ceiling
+ * @param keyFile            RSA key file (loaded, or created when missing); null or empty = generate per start
+ * @param ceilingMode        what offset paging gets at or past the ceiling
+ * @param sameTimeShare      share in [0, 1] of comments posted in the same millisecond as the next newer one
+ * @param orderTypeEffective whether the new API's {@code orderType} 1/2/3 selects recommended/hot/time order; false
+ *                           (the site as reported): it has no effect and the list is in time order
+ * @param rateLimit          requests a second over all clients before the site-like penalty; 0 = no limit
+ * @param penaltyMs          how long every request is refused after the rate limit was passed
+ * @param requireCookies     whether requests without a {@code _ntes_nuid} or {@code NMTID} cookie get -460
  */
 public record SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
-        int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling, String keyFile) {
+        int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling, String keyFile,
+        CeilingMode ceilingMode, double sameTimeShare, boolean orderTypeEffective, int rateLimit, long penaltyMs,
+        boolean requireCookies) {
 
     public static final String PREFIX = "sandbox.";
     public static final String PORT = PREFIX + "port";
@@ -36,35 +45,29 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
     public static final String FAULT_KINDS = PREFIX + "fault-kinds";
     public static final String OFFSET_CEILING = PREFIX + "offset-ceiling";
     public static final String KEY_FILE = PREFIX + "key-file";
+    public static final String CEILING_MODE = PREFIX + "ceiling-mode";
+    public static final String SAME_TIME_SHARE = PREFIX + "same-time-share";
+    public static final String ORDER_TYPE_EFFECTIVE = PREFIX + "order-type-effective";
+    public static final String RATE_LIMIT = PREFIX + "rate-limit";
+    public static final String PENALTY_MS = PREFIX + "penalty-ms";
+    public static final String REQUIRE_COOKIES = PREFIX + "require-cookies";
     /** Every sandbox setting. */
     public static final Set<String> KEYS = Set.of(PORT, COMMENTS_PER_THREAD, LATENCY_MS, JITTER_MS, FAULT_RATE,
-            MAX_FAULTS_PER_PAGE, SEED, HANG_MS, FAULT_KINDS, OFFSET_CEILING, KEY_FILE);
+            MAX_FAULTS_PER_PAGE, SEED, HANG_MS, FAULT_KINDS, OFFSET_CEILING, KEY_FILE, CEILING_MODE, SAME_TIME_SHARE,
+            ORDER_TYPE_EFFECTIVE, RATE_LIMIT, PENALTY_MS, REQUIRE_COOKIES);
 
     public SandboxSettings {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535: " + port);
-        }
-        if (commentsPerThread < 0) {
-            throw new IllegalArgumentException("commentsPerThread must be >= 0: " + commentsPerThread);
-        }
-        if (latencyMs < 0) {
-            throw new IllegalArgumentException("latencyMs must be >= 0: " + latencyMs);
-        }
-        if (jitterMs < 0) {
-            throw new IllegalArgumentException("jitterMs must be >= 0: " + jitterMs);
-        }
-        if (!(faultRate >= 0.0 && faultRate <= 1.0)) {
-            throw new IllegalArgumentException("faultRate must be in [0, 1]: " + faultRate);
-        }
-        if (maxFaultsPerPage < 0) {
-            throw new IllegalArgumentException("maxFaultsPerPage must be >= 0: " + maxFaultsPerPage);
-        }
-        if (hangMs < 0) {
-            throw new IllegalArgumentException("hangMs must be >= 0: " + hangMs);
-        }
-        if (offsetCeiling < 0) {
-            throw new IllegalArgumentException("offsetCeiling must be >= 0: " + offsetCeiling);
-        }
+        check(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
+        check(commentsPerThread >= 0, "commentsPerThread must be >= 0: " + commentsPerThread);
+        check(latencyMs >= 0, "latencyMs must be >= 0: " + latencyMs);
+        check(jitterMs >= 0, "jitterMs must be >= 0: " + jitterMs);
+        check(faultRate >= 0.0 && faultRate <= 1.0, "faultRate must be in [0, 1]: " + faultRate);
+        check(maxFaultsPerPage >= 0, "maxFaultsPerPage must be >= 0: " + maxFaultsPerPage);
+        check(hangMs >= 0, "hangMs must be >= 0: " + hangMs);
+        check(offsetCeiling >= 0, "offsetCeiling must be >= 0: " + offsetCeiling);
+        check(sameTimeShare >= 0.0 && sameTimeShare <= 1.0, "sameTimeShare must be in [0, 1]: " + sameTimeShare);
+        check(rateLimit >= 0, "rateLimit must be >= 0: " + rateLimit);
+        check(penaltyMs >= 0, "penaltyMs must be >= 0: " + penaltyMs);
         // null means "all kinds"; an empty set is kept (then no random fault can be injected)
         if (faultKinds == null) {
             faultKinds = allKinds();
@@ -74,9 +77,23 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
             faultKinds = Collections.unmodifiableSet(copy);
         }
         keyFile = keyFile == null || keyFile.isBlank() ? null : keyFile.trim();
+        ceilingMode = ceilingMode == null ? CeilingMode.EMPTY : ceilingMode;
     }
 
-    /** Port 0, derived comment counts, no latency, no faults (rate 0, at most 2 a page, seed 42), 30 s hangs. */
+    /** The settings of before the site-like options: ceiling mode empty, no same-ms comments, orderType effective
+     *  false, no rate limit (penalty 2000 ms), no cookies required. */
+    public SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
+            int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling,
+            String keyFile) {
+        this(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed, hangMs, faultKinds,
+                offsetCeiling, keyFile, CeilingMode.EMPTY, 0.0, false, 0, 2_000, false);
+    }
+
+    /**
+     * Port 0, derived comment counts, no latency, no faults (rate 0, at most 2 a page, seed 42), 30 s hangs, no
+     * offset ceiling (mode empty), no comments sharing a millisecond, orderType without effect, no rate limit
+     * (penalty 2000 ms), no cookies required.
+     */
     public static SandboxSettings defaults() {
         return new SandboxSettings(0, 0, 0, 0, 0.0, 2, 42, 30_000, allKinds(), 0, null);
     }
@@ -87,74 +104,43 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
      * @throws IllegalArgumentException naming the key and the value when a value does not parse or is out of range
      */
     public static SandboxSettings fromProperties(Function<String, String> lookup) {
-        SandboxSettings d = defaults();
-        int port = intValue(lookup, PORT, d.port());
-        int comments = intValue(lookup, COMMENTS_PER_THREAD, d.commentsPerThread());
-        long latency = longValue(lookup, LATENCY_MS, d.latencyMs());
-        long jitter = longValue(lookup, JITTER_MS, d.jitterMs());
-        double rate = doubleValue(lookup, FAULT_RATE, d.faultRate());
-        int maxFaults = intValue(lookup, MAX_FAULTS_PER_PAGE, d.maxFaultsPerPage());
-        long seed = longValue(lookup, SEED, d.seed());
-        long hang = longValue(lookup, HANG_MS, d.hangMs());
-        Set<FaultKind> kinds = kindsValue(lookup, FAULT_KINDS, d.faultKinds());
-        int ceiling = intValue(lookup, OFFSET_CEILING, d.offsetCeiling());
-        String keyFile = value(lookup, KEY_FILE);
-
-        checkRange(PORT, port, port >= 0 && port <= 65535, "0..65535");
-        checkRange(COMMENTS_PER_THREAD, comments, comments >= 0, ">= 0");
-        checkRange(LATENCY_MS, latency, latency >= 0, ">= 0");
-        checkRange(JITTER_MS, jitter, jitter >= 0, ">= 0");
-        checkRange(FAULT_RATE, rate, rate >= 0.0 && rate <= 1.0, "in [0, 1]");
-        checkRange(MAX_FAULTS_PER_PAGE, maxFaults, maxFaults >= 0, ">= 0");
-        checkRange(HANG_MS, hang, hang >= 0, ">= 0");
-        checkRange(OFFSET_CEILING, ceiling, ceiling >= 0, ">= 0");
-        return new SandboxSettings(port, comments, latency, jitter, rate, maxFaults, seed, hang, kinds, ceiling,
-                keyFile);
+        return SandboxSettingsReader.read(lookup, defaults());
     }
 
     public SandboxSettings withPort(int value) {
-        return new SandboxSettings(value, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed,
-                hangMs, faultKinds, offsetCeiling, keyFile);
+        return with(b -> b.port = value);
     }
 
     public SandboxSettings withCommentsPerThread(int value) {
-        return new SandboxSettings(port, value, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed,
-                hangMs, faultKinds, offsetCeiling, keyFile);
+        return with(b -> b.commentsPerThread = value);
     }
 
     public SandboxSettings withLatencyMs(long value) {
-        return new SandboxSettings(port, commentsPerThread, value, jitterMs, faultRate, maxFaultsPerPage, seed,
-                hangMs, faultKinds, offsetCeiling, keyFile);
+        return with(b -> b.latencyMs = value);
     }
 
     public SandboxSettings withJitterMs(long value) {
-        return new SandboxSettings(port, commentsPerThread, latencyMs, value, faultRate, maxFaultsPerPage, seed,
-                hangMs, faultKinds, offsetCeiling, keyFile);
+        return with(b -> b.jitterMs = value);
     }
 
     public SandboxSettings withFaultRate(double value) {
-        return new SandboxSettings(port, commentsPerThread, latencyMs, jitterMs, value, maxFaultsPerPage, seed,
-                hangMs, faultKinds, offsetCeiling, keyFile);
+        return with(b -> b.faultRate = value);
     }
 
     public SandboxSettings withMaxFaultsPerPage(int value) {
-        return new SandboxSettings(port, commentsPerThread, latencyMs, jitterMs, faultRate, value, seed,
-                hangMs, faultKinds, offsetCeiling, keyFile);
+        return with(b -> b.maxFaultsPerPage = value);
     }
 
     public SandboxSettings withSeed(long value) {
-        return new SandboxSettings(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, value,
-                hangMs, faultKinds, offsetCeiling, keyFile);
+        return with(b -> b.seed = value);
     }
 
     public SandboxSettings withHangMs(long value) {
-        return new SandboxSettings(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed,
-                value, faultKinds, offsetCeiling, keyFile);
+        return with(b -> b.hangMs = value);
     }
 
     public SandboxSettings withFaultKinds(Set<FaultKind> value) {
-        return new SandboxSettings(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed,
-                hangMs, value, offsetCeiling, keyFile);
+        return with(b -> b.faultKinds = value);
     }
 
     public SandboxSettings withFaultKinds(FaultKind first, FaultKind... rest) {
@@ -162,94 +148,93 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
     }
 
     public SandboxSettings withOffsetCeiling(int value) {
-        return new SandboxSettings(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed,
-                hangMs, faultKinds, value, keyFile);
+        return with(b -> b.offsetCeiling = value);
     }
 
     public SandboxSettings withKeyFile(String value) {
-        return new SandboxSettings(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed,
-                hangMs, faultKinds, offsetCeiling, value);
+        return with(b -> b.keyFile = value);
     }
 
-    private static Set<FaultKind> allKinds() {
+    public SandboxSettings withCeilingMode(CeilingMode value) {
+        return with(b -> b.ceilingMode = value);
+    }
+
+    public SandboxSettings withSameTimeShare(double value) {
+        return with(b -> b.sameTimeShare = value);
+    }
+
+    public SandboxSettings withOrderTypeEffective(boolean value) {
+        return with(b -> b.orderTypeEffective = value);
+    }
+
+    public SandboxSettings withRateLimit(int value) {
+        return with(b -> b.rateLimit = value);
+    }
+
+    public SandboxSettings withPenaltyMs(long value) {
+        return with(b -> b.penaltyMs = value);
+    }
+
+    public SandboxSettings withRequireCookies(boolean value) {
+        return with(b -> b.requireCookies = value);
+    }
+
+    static Set<FaultKind> allKinds() {
         return Collections.unmodifiableSet(EnumSet.allOf(FaultKind.class));
     }
 
-    private static String value(Function<String, String> lookup, String key) {
-        String raw = lookup.apply(key);
-        return raw == null || raw.isBlank() ? null : raw.trim();
-    }
-
-    private static int intValue(Function<String, String> lookup, String key, int fallback) {
-        String raw = value(lookup, key);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw invalid(key, raw, "not an integer");
-        }
-    }
-
-    private static long longValue(Function<String, String> lookup, String key, long fallback) {
-        String raw = value(lookup, key);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw invalid(key, raw, "not an integer");
-        }
-    }
-
-    private static double doubleValue(Function<String, String> lookup, String key, double fallback) {
-        String raw = value(lookup, key);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            double parsed = Double.parseDouble(raw);
-            if (Double.isNaN(parsed)) {
-                throw invalid(key, raw, "not a number");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw invalid(key, raw, "not a number");
-        }
-    }
-
-    private static Set<FaultKind> kindsValue(Function<String, String> lookup, String key, Set<FaultKind> fallback) {
-        String raw = value(lookup, key);
-        if (raw == null) {
-            return fallback;
-        }
-        EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
-        for (String part : raw.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                kinds.add(FaultKind.parse(part));
-            } catch (IllegalArgumentException e) {
-                throw invalid(key, raw, e.getMessage() + "; known: http-503, hang, truncated-json, cheating, "
-                        + "too-frequent");
-            }
-        }
-        if (kinds.isEmpty()) {
-            throw invalid(key, raw, "no fault kind listed");
-        }
-        return kinds;
-    }
-
-    private static void checkRange(String key, Object value, boolean ok, String expected) {
+    private static void check(boolean ok, String message) {
         if (!ok) {
-            throw invalid(key, String.valueOf(value), "must be " + expected);
+            throw new IllegalArgumentException(message);
         }
     }
 
-    private static IllegalArgumentException invalid(String key, String raw, String why) {
-        return new IllegalArgumentException(String.format(Locale.ROOT, "invalid value '%s' for %s: %s", raw, key, why));
+    private SandboxSettings with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return new SandboxSettings(b.port, b.commentsPerThread, b.latencyMs, b.jitterMs, b.faultRate,
+                b.maxFaultsPerPage, b.seed, b.hangMs, b.faultKinds, b.offsetCeiling, b.keyFile, b.ceilingMode,
+                b.sameTimeShare, b.orderTypeEffective, b.rateLimit, b.penaltyMs, b.requireCookies);
+    }
+
+    /** The components of a copy, changed one at a time by the {@code with...} methods. */
+    private static final class Builder {
+        int port;
+        int commentsPerThread;
+        long latencyMs;
+        long jitterMs;
+        double faultRate;
+        int maxFaultsPerPage;
+        long seed;
+        long hangMs;
+        Set<FaultKind> faultKinds;
+        int offsetCeiling;
+        String keyFile;
+        CeilingMode ceilingMode;
+        double sameTimeShare;
+        boolean orderTypeEffective;
+        int rateLimit;
+        long penaltyMs;
+        boolean requireCookies;
+
+        Builder(SandboxSettings s) {
+            port = s.port;
+            commentsPerThread = s.commentsPerThread;
+            latencyMs = s.latencyMs;
+            jitterMs = s.jitterMs;
+            faultRate = s.faultRate;
+            maxFaultsPerPage = s.maxFaultsPerPage;
+            seed = s.seed;
+            hangMs = s.hangMs;
+            faultKinds = s.faultKinds;
+            offsetCeiling = s.offsetCeiling;
+            keyFile = s.keyFile;
+            ceilingMode = s.ceilingMode;
+            sameTimeShare = s.sameTimeShare;
+            orderTypeEffective = s.orderTypeEffective;
+            rateLimit = s.rateLimit;
+            penaltyMs = s.penaltyMs;
+            requireCookies = s.requireCookies;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.commentharvester.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -144,6 +145,81 @@ class CommentCorpusTest {
                         .isGreaterThan(hot.get(i).get("commentId").longValue());
             }
         }
+    }
+
+    @Test
+    void aSameTimeShareMakesAboutThatShareOfCommentsShareTheNewerOnesMillisecond() {
+        CommentCorpus sharing = new CommentCorpus(2_000, 0.3);
+        List<ObjectNode> comments = sharing.comments("R_SO_4_77");
+        int same = 0;
+        for (int i = 1; i < comments.size(); i++) {
+            long newer = comments.get(i - 1).get("time").longValue();
+            long time = comments.get(i).get("time").longValue();
+            assertThat(time).isLessThanOrEqualTo(newer);
+            if (time == newer) {
+                same++;
+                assertThat(comments.get(i).get("commentId").longValue())
+                        .as("within a millisecond by commentId descending")
+                        .isLessThan(comments.get(i - 1).get("commentId").longValue());
+            }
+        }
+        assertThat(same).isBetween(500, 700);
+        assertThat(new CommentCorpus(2_000, 0.3).comments("R_SO_4_77")).as("deterministic").isEqualTo(comments);
+        assertThat(sharing.comments("R_SO_4_78")).isNotEqualTo(comments);
+    }
+
+    @Test
+    void theSameTimeShareChangesOnlyTheTimes() {
+        List<ObjectNode> distinct = new CommentCorpus(300).comments("A_PL_0_12");
+        List<ObjectNode> sharing = new CommentCorpus(300, 0.5).comments("A_PL_0_12");
+
+        assertThat(new CommentCorpus(300, 0.0).comments("A_PL_0_12")).isEqualTo(distinct);
+        assertThat(sharing).isNotEqualTo(distinct);
+        for (int i = 0; i < distinct.size(); i++) {
+            ObjectNode a = distinct.get(i).deepCopy();
+            ObjectNode b = sharing.get(i).deepCopy();
+            for (ObjectNode node : List.of(a, b)) {
+                node.remove(List.of("time", "timeStr"));
+            }
+            assertThat(b).isEqualTo(a);
+        }
+    }
+
+    @Test
+    void aShareOfOnePutsTheWholeThreadInOneMillisecond() {
+        List<ObjectNode> comments = new CommentCorpus(40, 1.0).comments("R_MV_5_1");
+
+        assertThat(comments).extracting(c -> c.get("time").longValue()).containsOnly(comments.get(0).get("time")
+                .longValue());
+        assertThat(comments).extracting(c -> c.get("commentId").longValue()).isSortedAccordingTo((x, y) -> Long
+                .compare(y, x));
+    }
+
+    @Test
+    void firstOlderThanSkipsEveryCommentOfTheCursorsMillisecond() {
+        CommentCorpus sharing = new CommentCorpus(500, 0.4);
+        ThreadComments thread = sharing.thread("R_SO_4_5150");
+        List<ObjectNode> comments = thread.byTime;
+
+        for (int i = 0; i < comments.size(); i++) {
+            long time = comments.get(i).get("time").longValue();
+            int first = thread.firstOlderThan(time);
+            assertThat(first).isGreaterThan(i);
+            assertThat(comments.subList(0, first)).allSatisfy(c -> assertThat(c.get("time").longValue())
+                    .isGreaterThanOrEqualTo(time));
+            if (first < comments.size()) {
+                assertThat(comments.get(first).get("time").longValue()).isLessThan(time);
+            }
+            assertThat(thread.firstOlderThan(time + 1)).isLessThanOrEqualTo(i);
+        }
+        assertThat(thread.firstOlderThan(Long.MAX_VALUE)).isZero();
+        assertThat(thread.firstOlderThan(Long.MIN_VALUE)).isEqualTo(comments.size());
+    }
+
+    @Test
+    void aShareOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> new CommentCorpus(10, 1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sameTimeShare");
     }
 
     @Test

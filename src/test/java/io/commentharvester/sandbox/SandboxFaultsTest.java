@@ -257,30 +257,6 @@ class SandboxFaultsTest {
     }
 
     @Test
-    void theOffsetCeilingEmptiesDeepOffsetsButNotCursors() throws Exception {
-        SandboxSettings settings = SandboxSettings.defaults().withCommentsPerThread(300).withOffsetCeiling(100);
-        try (SandboxServer server = SandboxServer.start(settings)) {
-            SandboxClient client = new SandboxClient(server);
-            List<ObjectNode> all = server.corpus().comments(THREAD);
-
-            JsonNode last = client.newApi(SandboxClient.newApiRequest(THREAD, 5, 20, 3)).json().get("data");
-            assertThat(last.get("comments")).containsExactlyElementsOf(all.subList(80, 100));
-            assertThat(last.get("hasMore").booleanValue()).isFalse();
-            assertThat(last.get("totalCount").intValue()).isEqualTo(300);
-
-            JsonNode past = client.newApi(SandboxClient.newApiRequest(THREAD, 6, 20, 3)).json().get("data");
-            assertThat(past.get("comments")).isEmpty();
-            assertThat(past.get("hasMore").booleanValue()).isFalse();
-
-            ObjectNode deep = SandboxClient.newApiRequest(THREAD, 1, 20, 3);
-            deep.put("cursor", last.get("cursor").textValue());
-            JsonNode next = client.newApi(deep).json().get("data");
-            assertThat(next.get("comments")).containsExactlyElementsOf(all.subList(100, 120));
-            assertThat(next.get("hasMore").booleanValue()).isTrue();
-        }
-    }
-
-    @Test
     void aKeyFileIsCreatedThenReused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keys/sandbox-key.properties");
         String modulus;

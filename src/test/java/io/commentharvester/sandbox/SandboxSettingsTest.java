@@ -3,9 +3,14 @@ package io.commentharvester.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,36 @@ class SandboxSettingsTest {
         assertThat(d.faultKinds()).containsExactlyInAnyOrder(FaultKind.values());
         assertThat(d.offsetCeiling()).isZero();
         assertThat(d.keyFile()).isNull();
+        assertThat(d.ceilingMode()).isEqualTo(CeilingMode.EMPTY);
+        assertThat(d.sameTimeShare()).isZero();
+        assertThat(d.orderTypeEffective()).isFalse();
+        assertThat(d.rateLimit()).isZero();
+        assertThat(d.penaltyMs()).isEqualTo(2_000);
+        assertThat(d.requireCookies()).isFalse();
+    }
+
+    @Test
+    void everyKeyIsListed() {
+        assertThat(SandboxSettings.KEYS).hasSize(17).allSatisfy(key -> assertThat(key).startsWith("sandbox."))
+                .contains("sandbox.ceiling-mode", "sandbox.same-time-share", "sandbox.order-type-effective",
+                        "sandbox.rate-limit", "sandbox.penalty-ms", "sandbox.require-cookies");
+    }
+
+    @Test
+    void theShippedPropertiesAreTheDefaultsAndEverySiteLikeKeyHasAComment() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("application.properties"));
+        Properties shipped = new Properties();
+        shipped.load(new StringReader(String.join("\n", lines)));
+
+        assertThat(SandboxSettings.fromProperties(shipped::getProperty)).isEqualTo(SandboxSettings.defaults());
+        assertThat(shipped.stringPropertyNames()).filteredOn(key -> key.startsWith("sandbox."))
+                .allSatisfy(key -> assertThat(SandboxSettings.KEYS).contains(key));
+        for (String key : List.of("sandbox.offset-ceiling", "sandbox.ceiling-mode", "sandbox.same-time-share",
+                "sandbox.order-type-effective", "sandbox.rate-limit", "sandbox.penalty-ms",
+                "sandbox.require-cookies")) {
+            int line = lines.indexOf(lines.stream().filter(l -> l.startsWith(key + "=")).findFirst().orElseThrow());
+            assertThat(lines.get(line - 1)).as(key).startsWith("# ");
+        }
     }
 
     @Test
@@ -49,12 +84,19 @@ class SandboxSettingsTest {
         props.put("sandbox.fault-kinds", "http-503, HANG,Too_Frequent");
         props.put("sandbox.offset-ceiling", "1000");
         props.put("sandbox.key-file", " /tmp/sandbox-key.properties ");
+        props.put("sandbox.ceiling-mode", "Repeat");
+        props.put("sandbox.same-time-share", "0.3");
+        props.put("sandbox.order-type-effective", "TRUE");
+        props.put("sandbox.rate-limit", "12");
+        props.put("sandbox.penalty-ms", "750");
+        props.put("sandbox.require-cookies", "true");
 
         SandboxSettings s = SandboxSettings.fromProperties(props::get);
 
         assertThat(s).isEqualTo(new SandboxSettings(18080, 321, 15, 5, 0.25, 3, -7, 1500,
                 EnumSet.of(FaultKind.HTTP_503, FaultKind.HANG, FaultKind.TOO_FREQUENT), 1000,
-                "/tmp/sandbox-key.properties"));
+                "/tmp/sandbox-key.properties", CeilingMode.REPEAT, 0.3, true, 12, 750, true));
+        assertThat(SandboxSettings.KEYS).containsAll(props.keySet());
     }
 
     @Test
@@ -71,6 +113,23 @@ class SandboxSettingsTest {
         assertBad("sandbox.fault-kinds", "http-503,explode");
         assertBad("sandbox.fault-kinds", " , ");
         assertBad("sandbox.offset-ceiling", "-10");
+        assertBad("sandbox.ceiling-mode", "loop");
+        assertBad("sandbox.same-time-share", "1.01");
+        assertBad("sandbox.same-time-share", "-0.5");
+        assertBad("sandbox.same-time-share", "half");
+        assertBad("sandbox.order-type-effective", "yes");
+        assertBad("sandbox.rate-limit", "-1");
+        assertBad("sandbox.rate-limit", "2.5");
+        assertBad("sandbox.penalty-ms", "-100");
+        assertBad("sandbox.require-cookies", "1");
+    }
+
+    @Test
+    void badValuesAreOneLine() {
+        assertThatThrownBy(() -> SandboxSettings.fromProperties(Map.of("sandbox.ceiling-mode", "loop")::get))
+                .hasMessage("invalid value 'loop' for sandbox.ceiling-mode: must be empty or repeat");
+        assertThatThrownBy(() -> SandboxSettings.fromProperties(Map.of("sandbox.require-cookies", "1")::get))
+                .hasMessage("invalid value '1' for sandbox.require-cookies: must be true or false");
     }
 
     @Test
@@ -90,6 +149,14 @@ class SandboxSettingsTest {
 
         assertThat(s).isEqualTo(new SandboxSettings(0, 99, 10, 2, 0.5, 4, 1, 5, EnumSet.of(FaultKind.CHEATING), 40,
                 null));
+        SandboxSettings site = s.withCeilingMode(CeilingMode.REPEAT).withSameTimeShare(0.25)
+                .withOrderTypeEffective(true).withRateLimit(8).withPenaltyMs(300).withRequireCookies(true);
+        assertThat(site).isEqualTo(new SandboxSettings(0, 99, 10, 2, 0.5, 4, 1, 5, EnumSet.of(FaultKind.CHEATING), 40,
+                null, CeilingMode.REPEAT, 0.25, true, 8, 300, true));
+        assertThatThrownBy(() -> s.withSameTimeShare(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sameTimeShare");
+        assertThatThrownBy(() -> s.withRateLimit(-1)).hasMessageContaining("rateLimit");
+        assertThatThrownBy(() -> s.withPenaltyMs(-1)).hasMessageContaining("penaltyMs");
         assertThatThrownBy(() -> s.withFaultKinds(EnumSet.allOf(FaultKind.class)).faultKinds().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> s.withFaultRate(-0.1)).isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,118 @@
+package io.commentharvester.sandbox;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders answers: which comments a {@link PageQuery} gets (the slice, with the offset ceiling), and the JSON of
+ * both APIs and of the error codes.
+ */
+final class AnswerRenderer {
+
+    private final CommentCorpus corpus;
+    private final SandboxSettings settings;
+
+    AnswerRenderer(CommentCorpus corpus, SandboxSettings settings) {
+        this.corpus = corpus;
+        this.settings = settings;
+    }
+
+    /**
+     * The comments of the page, with whether more follow. In cursor mode (a positive {@code cursor} on the new API,
+     * {@code beforeTime} on the old one) the page starts at the first comment strictly older than the cursor, any
+     * offset is ignored, the ceiling does not apply, and hasMore says whether the thread goes on past the page's
+     * last comment (older comments, or ones sharing its millisecond that did not fit: the contract's
+     * chained cursor does not reach the latter, and a client that must not lose them asks again from one
+     * millisecond later). Past the last page the list is empty and hasMore false. In offset mode the ceiling
+     * applies, as {@link SandboxSettings#ceilingMode()} says.
+     */
+    record Slice(List<ObjectNode> comments, int total, boolean hasMore) {
+    }
+
+    Slice slice(PageQuery page) {
+        ThreadComments thread = corpus.thread(page.threadId());
+        List<ObjectNode> ordered = thread.ordered(page.order());
+        int total = ordered.size();
+        if (page.cursorMode()) {
+            int start = thread.firstOlderThan(page.cursor());
+            int end = (int) Math.min((long) start + page.size(), total);
+            return new Slice(ordered.subList(start, end), total, end < total);
+        }
+        // offset paging: only the rows below the ceiling are reachable
+        int reachable = settings.offsetCeiling() > 0 ? Math.min(total, settings.offsetCeiling()) : total;
+        boolean repeat = settings.ceilingMode() == CeilingMode.REPEAT;
+        long offset = page.offset();
+        if (offset >= total || (offset >= reachable && !repeat)) {
+            return new Slice(List.of(), total, false);
+        }
+        if (offset >= reachable) {
+            // the site as reported: the last reachable page again, and it claims more as if the rows existed
+            int start = Math.max(0, reachable - page.size());
+            return new Slice(ordered.subList(start, reachable), total, offset + page.size() < total);
+        }
+        int end = (int) Math.min(offset + page.size(), reachable);
+        return new Slice(ordered.subList((int) offset, end), total,
+                repeat ? offset + page.size() < total : end < reachable);
+    }
+
+    /** The answer of either API for a valid page request. */
+    byte[] page(PageQuery page) {
+        return SandboxJson.bytes(page.oldApi() ? oldApi(page) : newApi(page));
+    }
+
+    private ObjectNode newApi(PageQuery page) {
+        Slice slice = slice(page);
+        ObjectNode root = SandboxJson.object();
+        root.put("code", 200);
+        root.putNull("message");
+        ObjectNode data = root.putObject("data");
+        ArrayNode comments = data.putArray("comments");
+        slice.comments().forEach(comments::add);
+        data.put("totalCount", slice.total());
+        data.put("hasMore", slice.hasMore());
+        // the time of the last comment on the page; an empty page repeats the cursor it was asked for
+        data.put("cursor", slice.comments().isEmpty() ? String.valueOf(page.cursorMode() ? page.cursor() : 0)
+                : String.valueOf(slice.comments().get(slice.comments().size() - 1).get("time").longValue()));
+        data.put("sortType", page.sortType());
+        return root;
+    }
+
+    private ObjectNode oldApi(PageQuery page) {
+        Slice slice = slice(page);
+        ObjectNode root = SandboxJson.object();
+        root.put("isMusician", false);
+        root.put("userId", -1);
+        root.putArray("topComments");
+        if (page.offset() == 0) {
+            List<ObjectNode> hot = corpus.thread(page.threadId()).byHot;
+            ArrayNode hotComments = root.putArray("hotComments");
+            hot.subList(0, Math.min(SandboxServer.HOT_COMMENTS, hot.size())).forEach(hotComments::add);
+            root.put("moreHot", hot.size() > SandboxServer.HOT_COMMENTS);
+        }
+        root.put("code", 200);
+        ArrayNode comments = root.putArray("comments");
+        slice.comments().forEach(comments::add);
+        root.put("total", slice.total());
+        root.put("more", slice.hasMore());
+        return root;
+    }
+
+    /** {@code {"code":code,"message":message}} */
+    static byte[] error(int code, String message) {
+        ObjectNode error = SandboxJson.object();
+        error.put("code", code);
+        error.put("message", message);
+        return SandboxJson.bytes(error);
+    }
+
+    /** {@code {"code":400,"message":...,"data":null}}: the request did not decrypt or lacks fields. */
+    static byte[] badRequest(String message) {
+        ObjectNode error = SandboxJson.object();
+        error.put("code", 400);
+        error.put("message", message);
+        error.putNull("data");
+        return SandboxJson.bytes(error);
+    }
+}

@@ -1,0 +1,76 @@
+package io.commentharvester.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Decides the answer to one request, as okhttp's MockWebServer keeps its Dispatcher apart from the server: route
+ * by path, decode ({@link RequestDecoder}), inject faults ({@link FaultPlan}), render ({@link AnswerRenderer}).
+ * Thread-safe; it does no waiting and no I/O.
+ */
+final class WeapiDispatcher {
+
+    private static final Pattern OLD_API_PATH =
+            Pattern.compile(Pattern.quote(SandboxServer.OLD_API_PREFIX) + "([^/]+)/?");
+    private static final byte[] BODY_503 = "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>"
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final RequestDecoder decoder;
+    private final AnswerRenderer renderer;
+    private final FaultPlan faults;
+
+    WeapiDispatcher(RequestDecoder decoder, AnswerRenderer renderer, FaultPlan faults) {
+        this.decoder = decoder;
+        this.renderer = renderer;
+        this.faults = faults;
+    }
+
+    /** The answer to a request other than the stats endpoint; {@code trace} receives what the body held. */
+    Answer dispatch(String method, String path, byte[] body, RequestDecoder.Trace trace) {
+        boolean post = "POST".equals(method);
+        if (post && SandboxServer.NEW_API_PATH.equals(path)) {
+            return weapi(body, null, trace);
+        }
+        Matcher old = OLD_API_PATH.matcher(path);
+        if (post && old.matches()) {
+            return weapi(body, old.group(1), trace);
+        }
+        ObjectNode notFound = SandboxJson.object();
+        notFound.put("code", 404);
+        notFound.put("message", "not found: " + method + " " + path);
+        return new Answer(404, SandboxJson.CONTENT_TYPE, SandboxJson.bytes(notFound), "not-found", false);
+    }
+
+    private Answer weapi(byte[] body, String oldApiThread, RequestDecoder.Trace trace) {
+        PageQuery page;
+        try {
+            page = decoder.decode(body, oldApiThread, trace);
+        } catch (BadRequestException e) {
+            return Answer.json(AnswerRenderer.badRequest(e.getMessage()), "bad-request");
+        }
+        FaultKind fault = faults.decide(page.threadId(), page.faultKey(), page.cursorMode() ? -1 : page.offset(),
+                page.size());
+        if (fault == null) {
+            return Answer.json(renderer.page(page), "ok");
+        }
+        switch (fault) {
+            case HTTP_503:
+                return new Answer(503, "text/html;charset=UTF-8", BODY_503, fault.propertyName(), false);
+            case CHEATING:
+                return Answer.json(AnswerRenderer.error(-460, "Cheating"), fault.propertyName());
+            case TOO_FREQUENT:
+                return Answer.json(AnswerRenderer.error(405, "操作频繁，请稍候再试"), fault.propertyName());
+            case TRUNCATED_JSON:
+                byte[] answer = renderer.page(page);
+                return Answer.json(Arrays.copyOf(answer, answer.length / 2), fault.propertyName());
+            case HANG:
+                return new Answer(200, SandboxJson.CONTENT_TYPE, renderer.page(page), fault.propertyName(), true);
+            default:
+                throw new IllegalStateException("unhandled fault kind " + fault);
+        }
+    }
+}
