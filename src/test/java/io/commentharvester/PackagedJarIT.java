@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.commentharvester.sandbox.RecordedRequest;
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +121,54 @@ class PackagedJarIT {
             assertThat(output).doesNotContain(COOKIE).doesNotContain("cookie-secret").doesNotContain(CSRF)
                     .doesNotContain(REDIS_PASSWORD);
         }
+    }
+
+    @Test
+    void aRunKilledHalfWayThroughADeepThreadLosesNothingAndRefetchesOnlyWhatWasInFlight() throws Exception {
+        int concurrency = 4;
+        int pageSize = 20;
+        try (SandboxServer sandbox = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(3000)
+                .withLatencyMs(30))) {
+            String[] args = {"--weapi.base-url=" + sandbox.baseUrl(), "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
+                "--harvest.song-ids=777004", "--harvest.pages=all", "--harvest.concurrency=" + concurrency,
+                "--harvest.page-size=" + pageSize};
+            String key = "music_comment:777004";
+            Run first = start(Map.of("REDIS_URL", redis.url()), args);
+            await().atMost(Duration.ofSeconds(60)).until(() -> redis.template().opsForHash().size(key) >= 1000);
+            first.process().destroyForcibly(); // kill -9: no summary, no clean-up
+            first.process().waitFor(30, TimeUnit.SECONDS);
+            List<String> servedFirst = served(sandbox, sandbox.stats().requests());
+            sandbox.stats().reset();
+
+            Run second = start(Map.of("REDIS_URL", redis.url()), args);
+            assertThat(second.exitCode()).as(second.text()).isZero();
+            assertThat(redis.template().opsForHash().size(key)).isEqualTo(3000);
+            assertThat(second.text()).contains("3000 stored of 3000 (100.0%)");
+
+            // comments asked for by both runs: the pages in flight at the kill, one look at the newest page, and
+            // the one comment where two pages of a walk meet
+            java.util.Set<String> firstSet = new java.util.HashSet<>(servedFirst);
+            long again = served(sandbox, sandbox.stats().requests()).stream().filter(firstSet::contains).count();
+            assertThat(again).isLessThanOrEqualTo((long) (concurrency + 1) * pageSize + 20);
+        }
+    }
+
+    /** The comment ids the sandbox served to these (cursor) requests, from its corpus. */
+    private static List<String> served(SandboxServer sandbox, List<RecordedRequest> requests) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.node.ObjectNode> corpus = sandbox.corpus().comments("R_SO_4_777004");
+        List<String> served = new ArrayList<>();
+        for (RecordedRequest request : requests) {
+            if (!"ok".equals(request.outcome())) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode inner = json.readTree(request.innerJson());
+            long cursor = inner.get("cursor").asLong();
+            int size = inner.get("pageSize").asInt();
+            corpus.stream().filter(c -> cursor < 0 || c.get("time").asLong() < cursor).limit(size)
+                    .forEach(c -> served.add(c.get("commentId").asText()));
+        }
+        return served;
     }
 
     @Test

@@ -65,6 +65,10 @@ public class HarvestRun {
 
     /** No page starts after this; pages in flight finish (or are abandoned at the shutdown timeout). */
     public void cancel() {
+        if (isFinished()) {
+            // the context stops after every run: only a stop before the end cancels anything
+            return;
+        }
         cancelled = true;
         cancelListeners.forEach(Runnable::run);
     }

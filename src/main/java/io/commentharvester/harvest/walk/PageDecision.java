@@ -54,9 +54,17 @@ final class PageDecision {
         if (inBounds.size() >= remaining) {
             // the newest N pages' worth: store exactly what is missing, newest first, and stop there
             List<PageComment> kept = inBounds.subList(0, (int) remaining);
-            long low = kept.isEmpty() ? slice.next : kept.get(kept.size() - 1).time() + 1;
-            List<PageComment> considered = kept.isEmpty() ? List.of()
-                    : page.comments().subList(0, page.comments().indexOf(kept.get(kept.size() - 1)) + 1);
+            long low = slice.next;
+            List<PageComment> considered = List.of();
+            if (!kept.isEmpty()) {
+                PageComment last = kept.get(kept.size() - 1);
+                int index = page.comments().indexOf(last);
+                considered = page.comments().subList(0, index + 1);
+                // the last kept comment's millisecond is whole when the page goes on past it (or the thread ends)
+                boolean wholeGroup = index + 1 < page.comments().size()
+                        ? page.comments().get(index + 1).time() < last.time() : !page.hasMore();
+                low = wholeGroup ? last.time() : last.time() + 1;
+            }
             return outcome(unit, page, kept, considered, kept.size(), slice, Math.max(low, slice.to), coveredHigh,
                     slice.next, Set.of(), End.TARGET, null, slice.pageSize);
         }

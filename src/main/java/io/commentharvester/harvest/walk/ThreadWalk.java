@@ -31,6 +31,8 @@ public final class ThreadWalk {
     /** Newest-N walks: comments known to be stored above the slice being walked. */
     private long keptAbove;
     private long walkedComments;
+    /** Distinct comments in the ranges earlier runs covered. */
+    private long coveredCount;
     private long walkedSpanMs;
     /** The oldest comment is known to be stored, or the hash holds as many comments as the API counts. */
     private boolean bottomReached;
@@ -59,6 +61,7 @@ public final class ThreadWalk {
             } else {
                 keptAbove += range.count();
             }
+            coveredCount += range.count();
             upper = range.low();
         }
         if (upper > 0) {
@@ -176,11 +179,16 @@ public final class ThreadWalk {
                 }
             }
         }
-        if (tally.totalCount() > 0 && stored >= tally.totalCount()) {
-            // the hash holds as many comments as the API counts: nothing is left to find
+        if (tally.totalCount() > 0 && knownCount() >= tally.totalCount()) {
+            // the walks have as many distinct comments as the API counts: nothing is left to find
             bottomReached = true;
             finishAll();
         }
+    }
+
+    /** Distinct comments known to be stored: those of earlier runs' ranges and those the slices counted. */
+    private long knownCount() {
+        return coveredCount + slices.stream().mapToLong(slice -> slice.count).sum();
     }
 
     /** Every comment of the thread is stored, as far as the API lets us know. */
@@ -220,8 +228,7 @@ public final class ThreadWalk {
         if (!wantsAll() || !slice.isActive() || slice.committing || slice.next == Slice.TOP || Double.isNaN(density)) {
             return 0;
         }
-        long leftInThread = tally.totalCount() >= 0 && tally.stored() >= 0
-                ? Math.max(0, tally.totalCount() - tally.stored()) : -1;
+        long leftInThread = tally.totalCount() >= 0 ? Math.max(0, tally.totalCount() - knownCount()) : -1;
         if (slice.to > 0) {
             double estimate = (slice.next - slice.to) * density;
             return leftInThread >= 0 ? Math.min(estimate, leftInThread) : estimate;
