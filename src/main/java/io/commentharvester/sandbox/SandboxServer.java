@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -82,12 +83,14 @@ public final class SandboxServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SandboxServer(SandboxSettings settings, SandboxKey key) throws IOException {
+    private SandboxServer(SandboxSettings settings, SandboxKey key, LongSupplier nanoClock) throws IOException {
         this.settings = settings;
         this.key = key;
         this.corpus = new CommentCorpus(settings.commentsPerThread(), settings.sameTimeShare());
         this.faults = new FaultPlan(settings);
-        this.dispatcher = new WeapiDispatcher(new RequestDecoder(key, settings.orderTypeEffective()), new AnswerRenderer(corpus, settings), faults);
+        this.dispatcher = new WeapiDispatcher(new RequestDecoder(key, settings.orderTypeEffective()),
+                new AnswerRenderer(corpus, settings), faults,
+                new RateLimiter(settings.rateLimit(), settings.penaltyMs(), nanoClock), stats);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
                 1024);
         AtomicInteger threads = new AtomicInteger();
@@ -103,10 +106,16 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Starts a sandbox; with {@link SandboxSettings#keyFile()} set, its key is loaded from (or written to) it. */
     public static SandboxServer start(SandboxSettings settings) throws IOException {
+        return start(settings, System::nanoTime);
+    }
+
+    /** As {@link #start(SandboxSettings)}, with the rate limit's clock (monotonic nanoseconds) given, for tests. */
+    static SandboxServer start(SandboxSettings settings, LongSupplier nanoClock) throws IOException {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(nanoClock, "nanoClock");
         SandboxKey key = settings.keyFile() == null ? SandboxKey.generate()
                 : SandboxKey.loadOrCreate(Path.of(settings.keyFile()));
-        SandboxServer sandbox = new SandboxServer(settings, key);
+        SandboxServer sandbox = new SandboxServer(settings, key, nanoClock);
         sandbox.server.start();
         return sandbox;
     }
@@ -221,10 +230,11 @@ public final class SandboxServer implements AutoCloseable {
         stats.entered();
         try {
             byte[] body = drain(exchange.getRequestBody());
-            pause(settings.latencyMs() + (settings.jitterMs() > 0
-                    ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0));
+            // decided on arrival (the rate limit counts arrivals), answered after the latency
             RequestDecoder.Trace trace = new RequestDecoder.Trace();
             Answer answer = dispatcher.dispatch(method, path, body, trace);
+            pause(settings.latencyMs() + (settings.jitterMs() > 0
+                    ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0));
             stats.record(new RecordedRequest(method, path, exchange.getRequestURI().getRawQuery(), trace.innerJson,
                     trace.encSecKeyLength, answer.outcome(), headers(exchange)));
             if (answer.hang()) {

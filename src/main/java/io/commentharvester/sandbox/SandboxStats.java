@@ -26,6 +26,7 @@ public final class SandboxStats {
     private int requestCount;
     private int inFlight;
     private int maxInFlight;
+    private int rateLimitPenalties;
     private final Map<String, Integer> countsByOutcome = new TreeMap<>();
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
 
@@ -39,6 +40,11 @@ public final class SandboxStats {
 
     public synchronized int maxInFlight() {
         return maxInFlight;
+    }
+
+    /** How many times the rate limit was passed (each starting or restarting the penalty). */
+    public synchronized int rateLimitPenalties() {
+        return rateLimitPenalties;
     }
 
     /** Outcome name to count, sorted by name. */
@@ -60,6 +66,7 @@ public final class SandboxStats {
     public synchronized void reset() {
         requestCount = 0;
         maxInFlight = inFlight;
+        rateLimitPenalties = 0;
         countsByOutcome.clear();
         requests.clear();
     }
@@ -71,6 +78,7 @@ public final class SandboxStats {
             root.put("requestCount", requestCount);
             root.put("inFlight", inFlight);
             root.put("maxInFlight", maxInFlight);
+            root.put("rateLimitPenalties", rateLimitPenalties);
             ObjectNode counts = root.putObject("countsByOutcome");
             countsByOutcome.forEach(counts::put);
         }
@@ -87,6 +95,10 @@ public final class SandboxStats {
         if (inFlight > maxInFlight) {
             maxInFlight = inFlight;
         }
+    }
+
+    synchronized void penaltyStarted() {
+        rateLimitPenalties++;
     }
 
     synchronized void left() {

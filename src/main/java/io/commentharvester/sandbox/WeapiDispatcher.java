@@ -19,18 +19,37 @@ final class WeapiDispatcher {
     private static final byte[] BODY_503 = "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>"
             .getBytes(StandardCharsets.UTF_8);
 
+    /** The outcome name of requests refused by the rate limit. */
+    static final String RATE_LIMITED = "rate-limited";
+    static final String TOO_FREQUENT_MESSAGE = "操作频繁，请稍候再试";
+
     private final RequestDecoder decoder;
     private final AnswerRenderer renderer;
     private final FaultPlan faults;
+    private final RateLimiter rateLimiter;
+    private final SandboxStats stats;
 
-    WeapiDispatcher(RequestDecoder decoder, AnswerRenderer renderer, FaultPlan faults) {
+    WeapiDispatcher(RequestDecoder decoder, AnswerRenderer renderer, FaultPlan faults, RateLimiter rateLimiter,
+            SandboxStats stats) {
         this.decoder = decoder;
         this.renderer = renderer;
         this.faults = faults;
+        this.rateLimiter = rateLimiter;
+        this.stats = stats;
     }
 
-    /** The answer to a request other than the stats endpoint; {@code trace} receives what the body held. */
+    /**
+     * The answer to a request other than the stats endpoint, decided when it arrives; {@code trace} receives what
+     * the body held. The rate limit comes first and concerns every request, whatever its path.
+     */
     Answer dispatch(String method, String path, byte[] body, RequestDecoder.Trace trace) {
+        RateLimiter.Decision rate = rateLimiter.arrive();
+        if (rate != RateLimiter.Decision.PASS) {
+            if (rate == RateLimiter.Decision.LIMIT_PASSED) {
+                stats.penaltyStarted();
+            }
+            return Answer.json(AnswerRenderer.error(405, TOO_FREQUENT_MESSAGE), RATE_LIMITED);
+        }
         boolean post = "POST".equals(method);
         if (post && SandboxServer.NEW_API_PATH.equals(path)) {
             return weapi(body, null, trace);
@@ -63,7 +82,7 @@ final class WeapiDispatcher {
             case CHEATING:
                 return Answer.json(AnswerRenderer.error(-460, "Cheating"), fault.propertyName());
             case TOO_FREQUENT:
-                return Answer.json(AnswerRenderer.error(405, "操作频繁，请稍候再试"), fault.propertyName());
+                return Answer.json(AnswerRenderer.error(405, TOO_FREQUENT_MESSAGE), fault.propertyName());
             case TRUNCATED_JSON:
                 byte[] answer = renderer.page(page);
                 return Answer.json(Arrays.copyOf(answer, answer.length / 2), fault.propertyName());
