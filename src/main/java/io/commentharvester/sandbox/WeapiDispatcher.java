@@ -88,6 +88,9 @@ final class WeapiDispatcher {
                 return Answer.json(Arrays.copyOf(answer, answer.length / 2), fault.propertyName());
             case HANG:
                 return new Answer(200, SandboxJson.CONTENT_TYPE, renderer.page(page), fault.propertyName(), true);
+            case CAPTCHA:
+                return Answer.json(AnswerRenderer.captcha(CommentCorpus.hash(page.threadId() + '/' + page.faultKey())),
+                        fault.propertyName());
             default:
                 throw new IllegalStateException("unhandled fault kind " + fault);
         }
