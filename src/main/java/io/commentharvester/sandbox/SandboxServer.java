@@ -90,7 +90,8 @@ public final class SandboxServer implements AutoCloseable {
         this.faults = new FaultPlan(settings);
         this.dispatcher = new WeapiDispatcher(new RequestDecoder(key, settings.orderTypeEffective()),
                 new AnswerRenderer(corpus, settings), faults,
-                new RateLimiter(settings.rateLimit(), settings.penaltyMs(), nanoClock), stats);
+                new RateLimiter(settings.rateLimit(), settings.penaltyMs(), nanoClock), stats,
+                settings.requireCookies());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
                 1024);
         AtomicInteger threads = new AtomicInteger();
@@ -232,11 +233,12 @@ public final class SandboxServer implements AutoCloseable {
             byte[] body = drain(exchange.getRequestBody());
             // decided on arrival (the rate limit counts arrivals), answered after the latency
             RequestDecoder.Trace trace = new RequestDecoder.Trace();
-            Answer answer = dispatcher.dispatch(method, path, body, trace);
+            RequestCookies cookies = RequestCookies.parse(exchange.getRequestHeaders().get("Cookie"));
+            Answer answer = dispatcher.dispatch(method, path, body, cookies, trace);
             pause(settings.latencyMs() + (settings.jitterMs() > 0
                     ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0));
             stats.record(new RecordedRequest(method, path, exchange.getRequestURI().getRawQuery(), trace.innerJson,
-                    trace.encSecKeyLength, answer.outcome(), headers(exchange)));
+                    trace.encSecKeyLength, answer.outcome(), headers(exchange), cookies));
             if (answer.hang()) {
                 pause(settings.hangMs());
             }

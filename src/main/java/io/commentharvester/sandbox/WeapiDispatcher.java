@@ -22,15 +22,19 @@ final class WeapiDispatcher {
     /** The outcome name of requests refused by the rate limit. */
     static final String RATE_LIMITED = "rate-limited";
     static final String TOO_FREQUENT_MESSAGE = "操作频繁，请稍候再试";
+    /** The outcome name of requests refused for lack of the site's cookies. */
+    static final String NO_COOKIES = "no-cookies";
 
     private final RequestDecoder decoder;
     private final AnswerRenderer renderer;
     private final FaultPlan faults;
     private final RateLimiter rateLimiter;
     private final SandboxStats stats;
+    private final boolean requireCookies;
 
     WeapiDispatcher(RequestDecoder decoder, AnswerRenderer renderer, FaultPlan faults, RateLimiter rateLimiter,
-            SandboxStats stats) {
+            SandboxStats stats, boolean requireCookies) {
+        this.requireCookies = requireCookies;
         this.decoder = decoder;
         this.renderer = renderer;
         this.faults = faults;
@@ -40,9 +44,10 @@ final class WeapiDispatcher {
 
     /**
      * The answer to a request other than the stats endpoint, decided when it arrives; {@code trace} receives what
-     * the body held. The rate limit comes first and concerns every request, whatever its path.
+     * the body held. The rate limit comes first and concerns every request, whatever its path; then the path; then,
+     * with {@code require-cookies}, the site's cookies; then the request itself and the faults.
      */
-    Answer dispatch(String method, String path, byte[] body, RequestDecoder.Trace trace) {
+    Answer dispatch(String method, String path, byte[] body, RequestCookies cookies, RequestDecoder.Trace trace) {
         RateLimiter.Decision rate = rateLimiter.arrive();
         if (rate != RateLimiter.Decision.PASS) {
             if (rate == RateLimiter.Decision.LIMIT_PASSED) {
@@ -51,12 +56,13 @@ final class WeapiDispatcher {
             return Answer.json(AnswerRenderer.error(405, TOO_FREQUENT_MESSAGE), RATE_LIMITED);
         }
         boolean post = "POST".equals(method);
-        if (post && SandboxServer.NEW_API_PATH.equals(path)) {
-            return weapi(body, null, trace);
-        }
         Matcher old = OLD_API_PATH.matcher(path);
-        if (post && old.matches()) {
-            return weapi(body, old.group(1), trace);
+        boolean newApi = post && SandboxServer.NEW_API_PATH.equals(path);
+        if (newApi || (post && old.matches())) {
+            if (requireCookies && !cookies.siteCookies()) {
+                return Answer.json(AnswerRenderer.error(-460, "Cheating"), NO_COOKIES);
+            }
+            return weapi(body, newApi ? null : old.group(1), trace);
         }
         ObjectNode notFound = SandboxJson.object();
         notFound.put("code", 404);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -86,6 +87,49 @@ class SandboxSiteLimitsTest {
             await().pollDelay(Duration.ofMillis(1_100)).pollInterval(Duration.ofMillis(1_100))
                     .atMost(Duration.ofSeconds(10)).until(() -> page(client, 1).get("code").intValue() == 200);
         }
+    }
+
+    @Test
+    void withRequireCookiesARequestWithoutTheSitesCookiesGetsCheating() throws Exception {
+        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withRequireCookies(true))) {
+            SandboxClient plain = new SandboxClient(server);
+            for (String cookie : new String[] {null, "", "MUSIC_U=abc; os=pc", "NMTID=", "_ntes_nuid", "nmtid=1"}) {
+                JsonNode json = page(plain.withCookie(cookie), 1);
+                assertThat(json).as("cookie %s", cookie).hasToString("{\"code\":-460,\"message\":\"Cheating\"}");
+            }
+            assertThat(plain.withCookie("os=pc").oldApi(THREAD, SandboxClient.object()).json().get("code").intValue())
+                    .isEqualTo(-460);
+            for (String cookie : new String[] {"_ntes_nuid=4d2f0a1c", "NMTID=00Oxyz", "os=pc; NMTID=00O1;_ntes_nuid=ab"}) {
+                assertThat(page(plain.withCookie(cookie), 1).get("code").intValue()).as(cookie).isEqualTo(200);
+            }
+            assertThat(server.stats().countsByOutcome()).containsEntry("no-cookies", 7).containsEntry("ok", 3);
+        }
+    }
+
+    @Test
+    void whetherCookiesCameIsRecordedButNeverTheirValuesInTheStatsJson() throws Exception {
+        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults())) {
+            SandboxClient client = new SandboxClient(server);
+            page(client, 1);
+            page(client.withCookie("MUSIC_U=secret-login-4f2a; os=pc"), 1);
+            page(client.withCookie("_ntes_nuid=secret-nuid-91c3; NMTID=secret-nmtid-77d0"), 1);
+
+            assertThat(server.stats().requests()).extracting(RecordedRequest::cookies).containsExactly(
+                    RequestCookies.NONE,
+                    new RequestCookies(true, false, List.of("MUSIC_U", "os")),
+                    new RequestCookies(true, true, List.of("_ntes_nuid", "NMTID")));
+            String json = client.get(SandboxServer.STATS_PATH).text();
+            assertThat(json).doesNotContain("secret-");
+        }
+    }
+
+    @Test
+    void cookieHeadersAreReadByName() {
+        assertThat(RequestCookies.parse(null)).isEqualTo(RequestCookies.NONE);
+        assertThat(RequestCookies.parse(List.of(" ; "))).isEqualTo(RequestCookies.NONE);
+        assertThat(RequestCookies.parse(List.of("a=1;b", " NMTID = 2 "))).isEqualTo(
+                new RequestCookies(true, true, List.of("a", "b", "NMTID")));
+        assertThat(RequestCookies.parse(List.of("_ntes_nuid= ; x=1")).siteCookies()).isFalse();
     }
 
     @Test
