@@ -186,7 +186,7 @@ public final class SandboxServer implements AutoCloseable {
         return "weapi sandbox listening on " + baseUrl() + "\n"
                 + "  POST " + baseUrl() + NEW_API_PATH + "\n"
                 + "  POST " + baseUrl() + OLD_API_PREFIX + "{threadId}\n"
-                + "  GET  " + baseUrl() + STATS_PATH + "\n"
+                + "  GET  " + baseUrl() + STATS_PATH + "[?recent=n] (counts, in-flight, the latest requests decrypted)\n"
                 + "  RSA modulus (hex): " + rsaModulusHex() + "\n"
                 + "  RSA public exponent (hex): " + rsaPublicExponentHex() + "\n"
                 + "  comments per thread: " + (settings.commentsPerThread() > 0 ? settings.commentsPerThread()
@@ -222,7 +222,8 @@ public final class SandboxServer implements AutoCloseable {
         if ("GET".equals(method) && STATS_PATH.equals(path)) {
             try (exchange) {
                 drain(exchange.getRequestBody());
-                send(exchange, 200, SandboxJson.CONTENT_TYPE, stats.toJson().getBytes(StandardCharsets.UTF_8));
+                String json = stats.toJson(recent(exchange.getRequestURI().getRawQuery()));
+                send(exchange, 200, SandboxJson.CONTENT_TYPE, json.getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 // the client went away; nothing to record for the control endpoint
             }
@@ -252,6 +253,23 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /** {@code recent=n} of the stats query: how many recorded requests to show (0..MAX_RECORDED). */
+    static int recent(String rawQuery) {
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                if (pair.startsWith("recent=")) {
+                    try {
+                        return Math.max(0, Math.min(SandboxStats.MAX_RECORDED,
+                                Integer.parseInt(pair.substring("recent=".length()))));
+                    } catch (NumberFormatException e) {
+                        break;
+                    }
+                }
+            }
+        }
+        return StatsJson.DEFAULT_RECENT;
+    }
 
     private static Map<String, String> headers(HttpExchange exchange) {
         Map<String, String> headers = new LinkedHashMap<>();

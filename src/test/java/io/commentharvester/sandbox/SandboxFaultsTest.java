@@ -283,6 +283,8 @@ class SandboxFaultsTest {
 
             await().atMost(Duration.ofSeconds(2)).until(() -> server.stats().inFlight() == 0);
             assertThat(server.stats().maxInFlight()).isEqualTo(n);
+            assertThat(server.stats().averageInFlight()).as("time-weighted").isGreaterThanOrEqualTo(0.6 * n)
+                    .isLessThanOrEqualTo(n);
             assertThat(server.stats().requestCount()).isEqualTo(n);
             assertThat(server.stats().countsByOutcome()).containsExactly(Map.entry("ok", n));
         }
