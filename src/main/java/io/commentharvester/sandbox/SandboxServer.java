@@ -35,7 +35,9 @@ import com.sun.net.httpserver.HttpServer;
  * It decrypts requests as music.163.com would (a client encrypts with {@link #rsaModulusHex()} and
  * {@link #rsaPublicExponentHex()}), serves the deterministic {@link CommentCorpus}, adds the configured latency,
  * and injects deterministic faults. Every handler runs on its own thread of an unbounded pool, so the sandbox
- * never limits a client's concurrency.
+ * never limits a client's concurrency. On request it behaves more like the site: an offset ceiling that empties or
+ * repeats pages, comments sharing a millisecond, a rate limit with a penalty, required cookies, captchas; and by
+ * default the new API's {@code orderType} has no effect, as the contract reports (see {@link SandboxSettings}).
  * <p>
  * This class is the server: lifecycle, the JDK {@link HttpServer}, latency and in-flight counting. What to answer
  * is decided by the {@link WeapiDispatcher} ({@link RequestDecoder} reads the request, {@link AnswerRenderer}
@@ -195,7 +197,12 @@ public final class SandboxServer implements AutoCloseable {
                 + (settings.offsetCeiling() > 0 ? ", offset ceiling " + settings.offsetCeiling() + " ("
                         + settings.ceilingMode().propertyName() + ")" : "") + "\n"
                 + "  faults: rate " + faults.rate() + ", kinds " + kinds + ", at most " + settings.maxFaultsPerPage()
-                + " per page, seed " + settings.seed() + ", hang " + settings.hangMs() + " ms";
+                + " per page, seed " + settings.seed() + ", hang " + settings.hangMs() + " ms\n"
+                + "  site: orderType " + (settings.orderTypeEffective() ? "picks the order" : "has no effect")
+                + ", same-ms share " + settings.sameTimeShare() + ", rate limit "
+                + (settings.rateLimit() > 0 ? settings.rateLimit() + "/s (penalty " + settings.penaltyMs() + " ms)"
+                        : "off")
+                + ", cookies " + (settings.requireCookies() ? "required" : "not required");
     }
 
     /** Stops listening, releases handlers that wait (latency, hangs) and closes the connections. Idempotent. */
@@ -222,7 +229,7 @@ public final class SandboxServer implements AutoCloseable {
         if ("GET".equals(method) && STATS_PATH.equals(path)) {
             try (exchange) {
                 drain(exchange.getRequestBody());
-                String json = stats.toJson(recent(exchange.getRequestURI().getRawQuery()));
+                String json = stats.toJson(StatsJson.recent(exchange.getRequestURI().getRawQuery()));
                 send(exchange, 200, SandboxJson.CONTENT_TYPE, json.getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 // the client went away; nothing to record for the control endpoint
@@ -253,23 +260,6 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-
-    /** {@code recent=n} of the stats query: how many recorded requests to show (0..MAX_RECORDED). */
-    static int recent(String rawQuery) {
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.startsWith("recent=")) {
-                    try {
-                        return Math.max(0, Math.min(SandboxStats.MAX_RECORDED,
-                                Integer.parseInt(pair.substring("recent=".length()))));
-                    } catch (NumberFormatException e) {
-                        break;
-                    }
-                }
-            }
-        }
-        return StatsJson.DEFAULT_RECENT;
-    }
 
     private static Map<String, String> headers(HttpExchange exchange) {
         Map<String, String> headers = new LinkedHashMap<>();

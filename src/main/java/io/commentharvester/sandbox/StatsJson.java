@@ -34,6 +34,23 @@ final class StatsJson {
     private StatsJson() {
     }
 
+    /** {@code recent=n} of the stats query: how many recorded requests to show (0..MAX_RECORDED). */
+    static int recent(String rawQuery) {
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                if (pair.startsWith("recent=")) {
+                    try {
+                        return Math.max(0, Math.min(SandboxStats.MAX_RECORDED,
+                                Integer.parseInt(pair.substring("recent=".length()))));
+                    } catch (NumberFormatException e) {
+                        break;
+                    }
+                }
+            }
+        }
+        return DEFAULT_RECENT;
+    }
+
     static String render(SandboxStats stats, int recent) {
         ObjectNode root = SandboxJson.object();
         synchronized (stats) {

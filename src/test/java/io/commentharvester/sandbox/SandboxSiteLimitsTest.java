@@ -30,6 +30,7 @@ class SandboxSiteLimitsTest {
     void pastTheRateLimitEveryRequestGets405UntilThePenaltyIsOver() throws Exception {
         SandboxSettings settings = SandboxSettings.defaults().withRateLimit(3).withPenaltyMs(2_000);
         try (SandboxServer server = SandboxServer.start(settings, nanos::get)) {
+            assertThat(server.describe()).contains("rate limit 3/s (penalty 2000 ms)");
             SandboxClient client = new SandboxClient(server);
             for (int pageNo = 1; pageNo <= 3; pageNo++) {
                 assertThat(page(client, pageNo).get("code").intValue()).isEqualTo(200);

@@ -150,12 +150,12 @@ class SandboxStatsTest {
 
     @Test
     void theRecentCountOfTheStatsQueryIsBounded() {
-        assertThat(SandboxServer.recent(null)).isEqualTo(100);
-        assertThat(SandboxServer.recent("recent=7")).isEqualTo(7);
-        assertThat(SandboxServer.recent("x=1&recent=0")).isZero();
-        assertThat(SandboxServer.recent("recent=-4")).isZero();
-        assertThat(SandboxServer.recent("recent=99999999")).isEqualTo(SandboxStats.MAX_RECORDED);
-        assertThat(SandboxServer.recent("recent=lots")).isEqualTo(100);
+        assertThat(StatsJson.recent(null)).isEqualTo(100);
+        assertThat(StatsJson.recent("recent=7")).isEqualTo(7);
+        assertThat(StatsJson.recent("x=1&recent=0")).isZero();
+        assertThat(StatsJson.recent("recent=-4")).isZero();
+        assertThat(StatsJson.recent("recent=99999999")).isEqualTo(SandboxStats.MAX_RECORDED);
+        assertThat(StatsJson.recent("recent=lots")).isEqualTo(100);
     }
 
     @Test
