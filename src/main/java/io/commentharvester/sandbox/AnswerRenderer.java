@@ -1,6 +1,9 @@
 package io.commentharvester.sandbox;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * both APIs and of the error codes.
  */
 final class AnswerRenderer {
+
+    /** Where the site sends a flagged client to solve its captcha. */
+    static final String CAPTCHA_PAGE = "https://st.music.163.com/encrypt-pages";
 
     private final CommentCorpus corpus;
     private final SandboxSettings settings;
@@ -105,6 +111,43 @@ final class AnswerRenderer {
         error.put("code", code);
         error.put("message", message);
         return SandboxJson.bytes(error);
+    }
+
+    /**
+     * A -462 "请完成验证操作" answer shaped like the site's (as public reports quote it): {@code data.verifyUrl},
+     * {@code data.blockText}, a verify token and the full captcha page {@code url}. The tokens are derived from
+     * {@code seed}, so the same request gets the same answer.
+     */
+    static byte[] captcha(long seed) {
+        String sign = hex32(seed);
+        String eventId = String.format(Locale.ROOT, "%020d", Long.remainderUnsigned(CommentCorpus.mix(seed ^ 7),
+                100_000_000_000_000_000L));
+        String verifyToken = "00.40." + hex32(seed ^ 0x9e3779b97f4a7c15L) + "."
+                + Long.remainderUnsigned(CommentCorpus.mix(seed ^ 11), 4_000_000_000L);
+        ObjectNode root = SandboxJson.object();
+        root.put("code", -462);
+        ObjectNode data = root.putObject("data");
+        data.putNull("actionCode");
+        data.put("verifyType", 40);
+        data.put("verifyId", 1007602);
+        data.put("verifyUrl", CAPTCHA_PAGE);
+        data.put("blockText", "验证成功后，可进行下一步操作哦~");
+        data.put("verifyToken", verifyToken);
+        data.put("btnText", "");
+        data.put("orpheusUrl", "");
+        data.putNull("frontRuleIds");
+        ObjectNode params = data.putObject("params");
+        params.put("event_id", eventId);
+        params.put("sign", sign);
+        String paramsJson = "{\"sign\":\"" + sign + "\",\"event_id\":\"" + eventId + "\"}";
+        data.put("url", CAPTCHA_PAGE + "?params=" + URLEncoder.encode(paramsJson, StandardCharsets.UTF_8)
+                + "&verifyType=40&verifyId=1007602&verifyToken=" + verifyToken);
+        root.put("message", "请完成验证操作");
+        return SandboxJson.bytes(root);
+    }
+
+    private static String hex32(long seed) {
+        return String.format(Locale.ROOT, "%016x%016x", CommentCorpus.mix(seed), CommentCorpus.mix(~seed));
     }
 
     /** {@code {"code":400,"message":...,"data":null}}: the request did not decrypt or lacks fields. */

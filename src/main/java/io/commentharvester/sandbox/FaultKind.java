@@ -1,10 +1,15 @@
 package io.commentharvester.sandbox;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The transient failures the sandbox can inject into an otherwise valid comment request. Each one is
- * something a harvester must survive by retrying (see the error table of the weapi contract).
+ * The failures the sandbox can inject into an otherwise valid comment request (see the error table of the weapi
+ * contract). All but {@link #CAPTCHA} are transient: a harvester must survive them by retrying. A captcha means the
+ * address is flagged: a client stops the whole run; it is injected only when named in
+ * {@code sandbox.fault-kinds}, never among the {@link #defaults()}.
  */
 public enum FaultKind {
     /** HTTP status 503 with a short non-JSON body. */
@@ -16,7 +21,20 @@ public enum FaultKind {
     /** HTTP 200 with {@code {"code":-460,"message":"Cheating"}}. */
     CHEATING,
     /** HTTP 200 with {@code {"code":405,"message":"操作频繁，请稍候再试"}}. */
-    TOO_FREQUENT;
+    TOO_FREQUENT,
+    /**
+     * HTTP 200 with {@code {"code":-462,"message":"请完成验证操作","data":{"verifyUrl":..,"blockText":..,...}}}: risk
+     * control wants a captcha. Not a default kind.
+     */
+    CAPTCHA;
+
+    private static final Set<FaultKind> DEFAULTS =
+            Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(CAPTCHA)));
+
+    /** The kinds injected when {@code sandbox.fault-kinds} is not set: every transient one (not the captcha). */
+    public static Set<FaultKind> defaults() {
+        return DEFAULTS;
+    }
 
     /** The name used in properties and as the outcome name in the stats: {@code http-503}, {@code hang}, ... */
     public String propertyName() {

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -34,7 +35,9 @@ import com.sun.net.httpserver.HttpServer;
  * It decrypts requests as music.163.com would (a client encrypts with {@link #rsaModulusHex()} and
  * {@link #rsaPublicExponentHex()}), serves the deterministic {@link CommentCorpus}, adds the configured latency,
  * and injects deterministic faults. Every handler runs on its own thread of an unbounded pool, so the sandbox
- * never limits a client's concurrency.
+ * never limits a client's concurrency. On request it behaves more like the site: an offset ceiling that empties or
+ * repeats pages, comments sharing a millisecond, a rate limit with a penalty, required cookies, captchas; and by
+ * default the new API's {@code orderType} has no effect, as the contract reports (see {@link SandboxSettings}).
  * <p>
  * This class is the server: lifecycle, the JDK {@link HttpServer}, latency and in-flight counting. What to answer
  * is decided by the {@link WeapiDispatcher} ({@link RequestDecoder} reads the request, {@link AnswerRenderer}
@@ -82,12 +85,15 @@ public final class SandboxServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SandboxServer(SandboxSettings settings, SandboxKey key) throws IOException {
+    private SandboxServer(SandboxSettings settings, SandboxKey key, LongSupplier nanoClock) throws IOException {
         this.settings = settings;
         this.key = key;
         this.corpus = new CommentCorpus(settings.commentsPerThread(), settings.sameTimeShare());
         this.faults = new FaultPlan(settings);
-        this.dispatcher = new WeapiDispatcher(new RequestDecoder(key, settings.orderTypeEffective()), new AnswerRenderer(corpus, settings), faults);
+        this.dispatcher = new WeapiDispatcher(new RequestDecoder(key, settings.orderTypeEffective()),
+                new AnswerRenderer(corpus, settings), faults,
+                new RateLimiter(settings.rateLimit(), settings.penaltyMs(), nanoClock), stats,
+                settings.requireCookies());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
                 1024);
         AtomicInteger threads = new AtomicInteger();
@@ -103,10 +109,16 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Starts a sandbox; with {@link SandboxSettings#keyFile()} set, its key is loaded from (or written to) it. */
     public static SandboxServer start(SandboxSettings settings) throws IOException {
+        return start(settings, System::nanoTime);
+    }
+
+    /** As {@link #start(SandboxSettings)}, with the rate limit's clock (monotonic nanoseconds) given, for tests. */
+    static SandboxServer start(SandboxSettings settings, LongSupplier nanoClock) throws IOException {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(nanoClock, "nanoClock");
         SandboxKey key = settings.keyFile() == null ? SandboxKey.generate()
                 : SandboxKey.loadOrCreate(Path.of(settings.keyFile()));
-        SandboxServer sandbox = new SandboxServer(settings, key);
+        SandboxServer sandbox = new SandboxServer(settings, key, nanoClock);
         sandbox.server.start();
         return sandbox;
     }
@@ -176,7 +188,7 @@ public final class SandboxServer implements AutoCloseable {
         return "weapi sandbox listening on " + baseUrl() + "\n"
                 + "  POST " + baseUrl() + NEW_API_PATH + "\n"
                 + "  POST " + baseUrl() + OLD_API_PREFIX + "{threadId}\n"
-                + "  GET  " + baseUrl() + STATS_PATH + "\n"
+                + "  GET  " + baseUrl() + STATS_PATH + "[?recent=n] (counts, in-flight, the latest requests decrypted)\n"
                 + "  RSA modulus (hex): " + rsaModulusHex() + "\n"
                 + "  RSA public exponent (hex): " + rsaPublicExponentHex() + "\n"
                 + "  comments per thread: " + (settings.commentsPerThread() > 0 ? settings.commentsPerThread()
@@ -185,7 +197,12 @@ public final class SandboxServer implements AutoCloseable {
                 + (settings.offsetCeiling() > 0 ? ", offset ceiling " + settings.offsetCeiling() + " ("
                         + settings.ceilingMode().propertyName() + ")" : "") + "\n"
                 + "  faults: rate " + faults.rate() + ", kinds " + kinds + ", at most " + settings.maxFaultsPerPage()
-                + " per page, seed " + settings.seed() + ", hang " + settings.hangMs() + " ms";
+                + " per page, seed " + settings.seed() + ", hang " + settings.hangMs() + " ms\n"
+                + "  site: orderType " + (settings.orderTypeEffective() ? "picks the order" : "has no effect")
+                + ", same-ms share " + settings.sameTimeShare() + ", rate limit "
+                + (settings.rateLimit() > 0 ? settings.rateLimit() + "/s (penalty " + settings.penaltyMs() + " ms)"
+                        : "off")
+                + ", cookies " + (settings.requireCookies() ? "required" : "not required");
     }
 
     /** Stops listening, releases handlers that wait (latency, hangs) and closes the connections. Idempotent. */
@@ -212,7 +229,8 @@ public final class SandboxServer implements AutoCloseable {
         if ("GET".equals(method) && STATS_PATH.equals(path)) {
             try (exchange) {
                 drain(exchange.getRequestBody());
-                send(exchange, 200, SandboxJson.CONTENT_TYPE, stats.toJson().getBytes(StandardCharsets.UTF_8));
+                String json = stats.toJson(StatsJson.recent(exchange.getRequestURI().getRawQuery()));
+                send(exchange, 200, SandboxJson.CONTENT_TYPE, json.getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 // the client went away; nothing to record for the control endpoint
             }
@@ -221,12 +239,14 @@ public final class SandboxServer implements AutoCloseable {
         stats.entered();
         try {
             byte[] body = drain(exchange.getRequestBody());
+            // decided on arrival (the rate limit counts arrivals), answered after the latency
+            RequestDecoder.Trace trace = new RequestDecoder.Trace();
+            RequestCookies cookies = RequestCookies.parse(exchange.getRequestHeaders().get("Cookie"));
+            Answer answer = dispatcher.dispatch(method, path, body, cookies, trace);
             pause(settings.latencyMs() + (settings.jitterMs() > 0
                     ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0));
-            RequestDecoder.Trace trace = new RequestDecoder.Trace();
-            Answer answer = dispatcher.dispatch(method, path, body, trace);
             stats.record(new RecordedRequest(method, path, exchange.getRequestURI().getRawQuery(), trace.innerJson,
-                    trace.encSecKeyLength, answer.outcome(), headers(exchange)));
+                    trace.encSecKeyLength, answer.outcome(), headers(exchange), cookies));
             if (answer.hang()) {
                 pause(settings.hangMs());
             }

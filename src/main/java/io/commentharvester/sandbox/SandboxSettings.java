@@ -17,7 +17,8 @@ import java.util.function.Function;
  * @param maxFaultsPerPage   at most this many random faults per page (thread id + offset or cursor)
  * @param seed               seed of the fault decisions
  * @param hangMs             how long a {@link FaultKind#HANG} stalls before answering
- * @param faultKinds         the kinds that may be injected (an immutable copy is kept)
+ * @param faultKinds         the kinds that may be injected (an immutable copy is kept); null = {@link
+ *                           FaultKind#defaults()}, every kind but the captcha
  * @param offsetCeiling      offset paging reaches only the rows below this; 0 = no ceiling
  * @param keyFile            RSA key file (loaded, or created when missing); null or empty = generate per start
  * @param ceilingMode        what offset paging gets at or past the ceiling
@@ -68,9 +69,9 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         check(sameTimeShare >= 0.0 && sameTimeShare <= 1.0, "sameTimeShare must be in [0, 1]: " + sameTimeShare);
         check(rateLimit >= 0, "rateLimit must be >= 0: " + rateLimit);
         check(penaltyMs >= 0, "penaltyMs must be >= 0: " + penaltyMs);
-        // null means "all kinds"; an empty set is kept (then no random fault can be injected)
+        // null means the default kinds; an empty set is kept (then no random fault can be injected)
         if (faultKinds == null) {
-            faultKinds = allKinds();
+            faultKinds = FaultKind.defaults();
         } else {
             EnumSet<FaultKind> copy = EnumSet.noneOf(FaultKind.class);
             copy.addAll(faultKinds);
@@ -90,12 +91,13 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
     }
 
     /**
-     * Port 0, derived comment counts, no latency, no faults (rate 0, at most 2 a page, seed 42), 30 s hangs, no
+     * Port 0, derived comment counts, no latency, no faults (rate 0, at most 2 a page, seed 42, the default kinds:
+     * all but the captcha), 30 s hangs, no
      * offset ceiling (mode empty), no comments sharing a millisecond, orderType without effect, no rate limit
      * (penalty 2000 ms), no cookies required.
      */
     public static SandboxSettings defaults() {
-        return new SandboxSettings(0, 0, 0, 0, 0.0, 2, 42, 30_000, allKinds(), 0, null);
+        return new SandboxSettings(0, 0, 0, 0, 0.0, 2, 42, 30_000, FaultKind.defaults(), 0, null);
     }
 
     /**
@@ -177,10 +179,6 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
 
     public SandboxSettings withRequireCookies(boolean value) {
         return with(b -> b.requireCookies = value);
-    }
-
-    static Set<FaultKind> allKinds() {
-        return Collections.unmodifiableSet(EnumSet.allOf(FaultKind.class));
     }
 
     private static void check(boolean ok, String message) {

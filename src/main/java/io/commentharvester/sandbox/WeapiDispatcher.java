@@ -19,25 +19,50 @@ final class WeapiDispatcher {
     private static final byte[] BODY_503 = "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>"
             .getBytes(StandardCharsets.UTF_8);
 
+    /** The outcome name of requests refused by the rate limit. */
+    static final String RATE_LIMITED = "rate-limited";
+    static final String TOO_FREQUENT_MESSAGE = "操作频繁，请稍候再试";
+    /** The outcome name of requests refused for lack of the site's cookies. */
+    static final String NO_COOKIES = "no-cookies";
+
     private final RequestDecoder decoder;
     private final AnswerRenderer renderer;
     private final FaultPlan faults;
+    private final RateLimiter rateLimiter;
+    private final SandboxStats stats;
+    private final boolean requireCookies;
 
-    WeapiDispatcher(RequestDecoder decoder, AnswerRenderer renderer, FaultPlan faults) {
+    WeapiDispatcher(RequestDecoder decoder, AnswerRenderer renderer, FaultPlan faults, RateLimiter rateLimiter,
+            SandboxStats stats, boolean requireCookies) {
+        this.requireCookies = requireCookies;
         this.decoder = decoder;
         this.renderer = renderer;
         this.faults = faults;
+        this.rateLimiter = rateLimiter;
+        this.stats = stats;
     }
 
-    /** The answer to a request other than the stats endpoint; {@code trace} receives what the body held. */
-    Answer dispatch(String method, String path, byte[] body, RequestDecoder.Trace trace) {
-        boolean post = "POST".equals(method);
-        if (post && SandboxServer.NEW_API_PATH.equals(path)) {
-            return weapi(body, null, trace);
+    /**
+     * The answer to a request other than the stats endpoint, decided when it arrives; {@code trace} receives what
+     * the body held. The rate limit comes first and concerns every request, whatever its path; then the path; then,
+     * with {@code require-cookies}, the site's cookies; then the request itself and the faults.
+     */
+    Answer dispatch(String method, String path, byte[] body, RequestCookies cookies, RequestDecoder.Trace trace) {
+        RateLimiter.Decision rate = rateLimiter.arrive();
+        if (rate != RateLimiter.Decision.PASS) {
+            if (rate == RateLimiter.Decision.LIMIT_PASSED) {
+                stats.penaltyStarted();
+            }
+            return Answer.json(AnswerRenderer.error(405, TOO_FREQUENT_MESSAGE), RATE_LIMITED);
         }
+        boolean post = "POST".equals(method);
         Matcher old = OLD_API_PATH.matcher(path);
-        if (post && old.matches()) {
-            return weapi(body, old.group(1), trace);
+        boolean newApi = post && SandboxServer.NEW_API_PATH.equals(path);
+        if (newApi || (post && old.matches())) {
+            if (requireCookies && !cookies.siteCookies()) {
+                return Answer.json(AnswerRenderer.error(-460, "Cheating"), NO_COOKIES);
+            }
+            return weapi(body, newApi ? null : old.group(1), trace);
         }
         ObjectNode notFound = SandboxJson.object();
         notFound.put("code", 404);
@@ -63,12 +88,15 @@ final class WeapiDispatcher {
             case CHEATING:
                 return Answer.json(AnswerRenderer.error(-460, "Cheating"), fault.propertyName());
             case TOO_FREQUENT:
-                return Answer.json(AnswerRenderer.error(405, "操作频繁，请稍候再试"), fault.propertyName());
+                return Answer.json(AnswerRenderer.error(405, TOO_FREQUENT_MESSAGE), fault.propertyName());
             case TRUNCATED_JSON:
                 byte[] answer = renderer.page(page);
                 return Answer.json(Arrays.copyOf(answer, answer.length / 2), fault.propertyName());
             case HANG:
                 return new Answer(200, SandboxJson.CONTENT_TYPE, renderer.page(page), fault.propertyName(), true);
+            case CAPTCHA:
+                return Answer.json(AnswerRenderer.captcha(CommentCorpus.hash(page.threadId() + '/' + page.faultKey())),
+                        fault.propertyName());
             default:
                 throw new IllegalStateException("unhandled fault kind " + fault);
         }

@@ -22,16 +22,27 @@ final class SandboxClient {
     private final SandboxServer server;
     private final HttpClient http;
     private final WeapiCrypto crypto;
+    private final String cookie;
 
     SandboxClient(SandboxServer server) {
         this(server, new WeapiCrypto(server.rsaModulusHex(), server.rsaPublicExponentHex()));
     }
 
     SandboxClient(SandboxServer server, WeapiCrypto crypto) {
+        this(server, crypto, null);
+    }
+
+    private SandboxClient(SandboxServer server, WeapiCrypto crypto, String cookie) {
         this.server = server;
         this.crypto = crypto;
+        this.cookie = cookie;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A client that sends this Cookie header with every weapi request (null: none). */
+    SandboxClient withCookie(String value) {
+        return new SandboxClient(server, crypto, value);
     }
 
     WeapiCrypto crypto() {
@@ -97,6 +108,9 @@ final class SandboxClient {
                 .POST(HttpRequest.BodyPublishers.ofString(formBody, StandardCharsets.UTF_8));
         if (timeout != null) {
             request.timeout(timeout);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
         }
         return send(request.build());
     }

@@ -121,6 +121,19 @@ class SandboxFaultsTest {
             assertThat(tooFrequent.get("code").intValue()).isEqualTo(405);
             assertThat(tooFrequent.get("message").textValue()).isEqualTo("操作频繁，请稍候再试");
 
+            server.failPageAlways(THREAD, 2, FaultKind.CAPTCHA);
+            SandboxClient.Response captchaAnswer = client.newApi(page2);
+            assertThat(captchaAnswer.status()).isEqualTo(200);
+            JsonNode captcha = captchaAnswer.json();
+            assertThat(captcha.get("code").intValue()).isEqualTo(-462);
+            assertThat(captcha.get("message").textValue()).isEqualTo("请完成验证操作");
+            assertThat(captcha.at("/data/verifyUrl").textValue()).startsWith("https://st.music.163.com/encrypt-pages");
+            assertThat(captcha.at("/data/blockText").textValue()).isNotBlank();
+            assertThat(captcha.at("/data/url").textValue()).startsWith("https://st.music.163.com/encrypt-pages?")
+                    .contains("verifyToken=" + captcha.at("/data/verifyToken").textValue());
+            assertThat(client.newApi(page2).body()).as("the same request, the same answer")
+                    .isEqualTo(captchaAnswer.body());
+
             server.failPageAlways(THREAD, 2, FaultKind.TRUNCATED_JSON);
             SandboxClient.Response truncated = client.newApi(page2);
             server.clearPermanentFaults();
@@ -132,7 +145,26 @@ class SandboxFaultsTest {
             assertThat(whole.json().at("/data/comments")).hasSize(20);
 
             assertThat(server.stats().requests()).extracting(RecordedRequest::outcome)
-                    .containsExactly("http-503", "cheating", "too-frequent", "truncated-json", "ok");
+                    .containsExactly("http-503", "cheating", "too-frequent", "captcha", "captcha", "truncated-json",
+                            "ok");
+        }
+    }
+
+    @Test
+    void aCaptchaIsInjectedAtRandomOnlyWhenNamed() throws Exception {
+        SandboxSettings allDefaults = SandboxSettings.defaults().withFaultRate(1.0).withMaxFaultsPerPage(1000)
+                .withHangMs(1);
+        try (SandboxServer server = SandboxServer.start(allDefaults)) {
+            SandboxClient client = new SandboxClient(server);
+            for (int pageNo = 1; pageNo <= 40; pageNo++) {
+                client.newApi(SandboxClient.newApiRequest(THREAD, pageNo % 8 + 1, 20, 3));
+            }
+            assertThat(server.stats().countsByOutcome()).doesNotContainKey("captcha").hasSizeGreaterThan(3);
+        }
+        try (SandboxServer server = SandboxServer.start(allDefaults.withFaultKinds(FaultKind.CAPTCHA))) {
+            JsonNode json = new SandboxClient(server).newApi(SandboxClient.newApiRequest(THREAD, 1, 20, 3)).json();
+            assertThat(json.get("code").intValue()).isEqualTo(-462);
+            assertThat(server.stats().countsByOutcome()).containsExactly(Map.entry("captcha", 1));
         }
     }
 
@@ -251,6 +283,8 @@ class SandboxFaultsTest {
 
             await().atMost(Duration.ofSeconds(2)).until(() -> server.stats().inFlight() == 0);
             assertThat(server.stats().maxInFlight()).isEqualTo(n);
+            assertThat(server.stats().averageInFlight()).as("time-weighted").isGreaterThanOrEqualTo(0.6 * n)
+                    .isLessThanOrEqualTo(n);
             assertThat(server.stats().requestCount()).isEqualTo(n);
             assertThat(server.stats().countsByOutcome()).containsExactly(Map.entry("ok", n));
         }

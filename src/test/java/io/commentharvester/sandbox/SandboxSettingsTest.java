@@ -28,7 +28,8 @@ class SandboxSettingsTest {
         assertThat(d.maxFaultsPerPage()).isEqualTo(2);
         assertThat(d.seed()).isEqualTo(42);
         assertThat(d.hangMs()).isEqualTo(30_000);
-        assertThat(d.faultKinds()).containsExactlyInAnyOrder(FaultKind.values());
+        assertThat(d.faultKinds()).containsExactlyInAnyOrder(FaultKind.HTTP_503, FaultKind.HANG,
+                FaultKind.TRUNCATED_JSON, FaultKind.CHEATING, FaultKind.TOO_FREQUENT);
         assertThat(d.offsetCeiling()).isZero();
         assertThat(d.keyFile()).isNull();
         assertThat(d.ceilingMode()).isEqualTo(CeilingMode.EMPTY);
@@ -130,6 +131,18 @@ class SandboxSettingsTest {
                 .hasMessage("invalid value 'loop' for sandbox.ceiling-mode: must be empty or repeat");
         assertThatThrownBy(() -> SandboxSettings.fromProperties(Map.of("sandbox.require-cookies", "1")::get))
                 .hasMessage("invalid value '1' for sandbox.require-cookies: must be true or false");
+    }
+
+    @Test
+    void theCaptchaIsNeverADefaultFaultKindButCanBeNamed() {
+        assertThat(FaultKind.defaults()).doesNotContain(FaultKind.CAPTCHA).hasSize(FaultKind.values().length - 1);
+        assertThat(SandboxSettings.defaults().withFaultKinds((java.util.Set<FaultKind>) null).faultKinds())
+                .isEqualTo(FaultKind.defaults());
+        assertThat(SandboxSettings.fromProperties(Map.of("sandbox.fault-kinds", "captcha, cheating")::get)
+                .faultKinds()).containsExactlyInAnyOrder(FaultKind.CAPTCHA, FaultKind.CHEATING);
+        assertThat(FaultKind.CAPTCHA.propertyName()).isEqualTo("captcha");
+        assertThatThrownBy(() -> SandboxSettings.fromProperties(Map.of("sandbox.fault-kinds", "capcha")::get))
+                .hasMessageContaining("sandbox.fault-kinds").hasMessageContaining("captcha");
     }
 
     @Test
