@@ -51,14 +51,13 @@ final class FaultPlan {
     /**
      * The fault for this attempt, or null to answer normally.
      *
-     * @param offset   the request's row offset, or -1 when it pages by cursor
-     * @param pageSize the request's page size, to match permanent faults given by page number
+     * @param pageNo the request's page number (its {@code pageNo}, else its offset in pages), to match permanent
+     *               faults given by page number; 0 when it has none
      */
-    FaultKind decide(String threadId, String pageKey, long offset, int pageSize) {
+    FaultKind decide(String threadId, String pageKey, int pageNo) {
         Map<Integer, FaultKind> always = permanent.get(threadId);
-        if (always != null && offset >= 0 && pageSize > 0 && offset % pageSize == 0) {
-            long pageNo = offset / pageSize + 1;
-            FaultKind kind = pageNo <= Integer.MAX_VALUE ? always.get((int) pageNo) : null;
+        if (always != null && pageNo > 0) {
+            FaultKind kind = always.get(pageNo);
             if (kind != null) {
                 return kind;
             }

@@ -11,9 +11,11 @@ package io.commentharvester.sandbox;
  * @param cursor     the time in ms (cursor mode only): the page starts at the first comment strictly older
  * @param offset     rows to skip (offset mode only)
  * @param size       comments per page, already capped
+ * @param pageNo     the page's number as the request gives it ({@code pageNo}, else offset / size + 1); 0 when
+ *                   it gives none (a cursor page of the old API)
  */
 record PageQuery(String threadId, boolean oldApi, CommentOrder order, int sortType, boolean cursorMode, long cursor,
-        long offset, int size) {
+        long offset, int size, int pageNo) {
 
     /** What identifies the page for the fault plan. */
     String faultKey() {

@@ -91,8 +91,8 @@ final class RequestDecoder {
         int size = (int) Math.min(pageSize, SandboxServer.NEW_API_MAX_PAGE_SIZE);
 
         Long offset = number(request, "offset");
+        Long pageNo = number(request, "pageNo");
         if (offset == null) {
-            Long pageNo = number(request, "pageNo");
             if (pageNo == null) {
                 throw new BadRequestException("pageNo or offset is missing");
             }
@@ -104,6 +104,8 @@ final class RequestDecoder {
         if (offset < 0) {
             throw new BadRequestException("offset must be >= 0");
         }
+        int number = pageNo != null && pageNo >= 1 && pageNo <= Integer.MAX_VALUE ? pageNo.intValue()
+                : offset % size == 0 && offset / size < Integer.MAX_VALUE ? (int) (offset / size + 1) : 0;
 
         Long sortType = number(request, "sortType");
         Long orderType = number(request, "orderType");
@@ -115,7 +117,8 @@ final class RequestDecoder {
             CommentOrder order = sortType != null ? sortTypeOrder(sortType) : orderTypeOrder;
             int reported = sortType != null ? sortType.intValue() : sortTypeOf(order);
             boolean cursorMode = order == CommentOrder.TIME && positiveCursor;
-            return new PageQuery(threadId, false, order, reported, cursorMode, cursorMode ? cursor : 0, offset, size);
+            return new PageQuery(threadId, false, order, reported, cursorMode, cursorMode ? cursor : 0, offset, size,
+                    number);
         }
         // the site as reported: orderType has no effect; sortType picks the order, a positive cursor means time
         // order from that cursor
@@ -123,11 +126,11 @@ final class RequestDecoder {
             if (sortType != null) {
                 sortTypeOrder(sortType);
             }
-            return new PageQuery(threadId, false, CommentOrder.TIME, 3, true, cursor, offset, size);
+            return new PageQuery(threadId, false, CommentOrder.TIME, 3, true, cursor, offset, size, number);
         }
         CommentOrder order = sortType != null ? sortTypeOrder(sortType) : CommentOrder.TIME;
         int reported = sortType != null ? sortType.intValue() : 3;
-        return new PageQuery(threadId, false, order, reported, false, 0, offset, size);
+        return new PageQuery(threadId, false, order, reported, false, 0, offset, size, number);
     }
 
     private static int sortTypeOf(CommentOrder order) {
@@ -180,8 +183,9 @@ final class RequestDecoder {
                 : (int) Math.min(limit, SandboxServer.OLD_API_MAX_LIMIT);
         Long beforeTime = number(request, "beforeTime");
         boolean cursorMode = beforeTime != null && beforeTime > 0;
+        int pageNo = !cursorMode && rows % size == 0 && rows / size < Integer.MAX_VALUE ? (int) (rows / size + 1) : 0;
         return new PageQuery(pathThreadId, true, CommentOrder.TIME, 3, cursorMode, cursorMode ? beforeTime : 0,
-                rows, size);
+                rows, size, pageNo);
     }
 
     private static void checkThreadId(String threadId) throws BadRequestException {

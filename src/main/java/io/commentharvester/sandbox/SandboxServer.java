@@ -165,8 +165,9 @@ public final class SandboxServer implements AutoCloseable {
 
     /**
      * Makes every request for page {@code pageNo} (1-based) of the thread fail with {@code kind}: a request matches
-     * when it pages by offset and its offset is {@code (pageNo - 1) * pageSize} of its own page size (limit on the
-     * old API). Not bounded by {@code maxFaultsPerPage}.
+     * when its {@code pageNo} field says that page (as a cursor walk numbers its pages), or, without one, when its
+     * offset is {@code (pageNo - 1) * pageSize} of its own page size (limit on the old API). Not bounded by
+     * {@code maxFaultsPerPage}.
      */
     public void failPageAlways(String threadId, int pageNo, FaultKind kind) {
         Objects.requireNonNull(threadId, "threadId");

@@ -77,8 +77,7 @@ final class WeapiDispatcher {
         } catch (BadRequestException e) {
             return Answer.json(AnswerRenderer.badRequest(e.getMessage()), "bad-request");
         }
-        FaultKind fault = faults.decide(page.threadId(), page.faultKey(), page.cursorMode() ? -1 : page.offset(),
-                page.size());
+        FaultKind fault = faults.decide(page.threadId(), page.faultKey(), page.pageNo());
         if (fault == null) {
             return Answer.json(renderer.page(page), "ok");
         }
