@@ -53,6 +53,7 @@ unset REDIS_URL REDIS_PASSWORD NETEASE_COOKIE NETEASE_CSRF_TOKEN
 
 out=${out:-$root/target/bench/$(date +%Y%m%d-%H%M%S)-p$pages-l$latency-c$concurrency}
 mkdir -p "$out"
+out=$(cd "$out" && pwd -P)
 results=$out/results.jsonl
 : >"$results"
 
