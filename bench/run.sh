@@ -3,7 +3,7 @@
 # See docs/performance.md. Builds nothing: needs target/comment-harvester.jar (./mvnw -B -DskipTests package).
 #
 #   bench/run.sh [--pages N] [--latency-ms L] [--concurrency C] [--comments-per-thread X] [--reps N]
-#                [--warmup N] [--song ID] [--poll-ms MS] [--out DIR] [--harvester-args "..."]
+#                [--warmup N] [--song ID] [--poll-ms MS] [--out DIR] [--harvester-args "..."] [--sandbox-args "..."]
 #                --peer TEMPLATE [--peer TEMPLATE ...]
 #
 # A peer is a command line with placeholders {base_url} {modulus} {pages} {concurrency} {redis_url} {song}
@@ -20,6 +20,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root=$(cd "$here/.." && pwd -P)
 pages=10 latency=0 concurrency=10 comments=0 reps=3 warmup=1 song=1359645265 poll_ms=5 out='' harvester_args=''
+sandbox_args=''
 peers=()
 while [ $# -gt 0 ]; do
     case $1 in
@@ -33,6 +34,7 @@ while [ $# -gt 0 ]; do
         --poll-ms) poll_ms=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
         --harvester-args) harvester_args=$2; shift 2 ;;
+        --sandbox-args) sandbox_args=$2; shift 2 ;;
         --peer) peers+=("$2"); shift 2 ;;
         -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "bench/run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
@@ -73,8 +75,9 @@ trap 'exit 130' INT TERM
 
 # --- the sandbox, in its own JVM --------------------------------------------------------------------------------
 sandbox_port=$(free_port)
+# shellcheck disable=SC2086 # extra sandbox settings, split on blanks
 "$java" -jar "$jar" --sandbox-only --sandbox.port="$sandbox_port" --sandbox.latency-ms="$latency" \
-    --sandbox.comments-per-thread="$comments" </dev/null >"$out/sandbox.log" 2>&1 &
+    --sandbox.comments-per-thread="$comments" $sandbox_args </dev/null >"$out/sandbox.log" 2>&1 &
 sandbox_pid=$!
 for _ in $(seq 1 300); do
     grep -q 'RSA modulus (hex):' "$out/sandbox.log" 2>/dev/null && break
@@ -100,8 +103,11 @@ done
 redis_url=redis://127.0.0.1:$redis_port/0
 
 # --- the clients --------------------------------------------------------------------------------------------------
+# the harvester walks the whole thread (pages x 20 comments unless --comments-per-thread says otherwise) by chained
+# cursors in parallel time slices: the same comments the peer's N offset pages carry; --harvester-args
+# --harvest.pages=N asks for the newest N pages instead (one cursor chain per thread)
 app_args=(--weapi.base-url="$base_url" --weapi.rsa-modulus="$modulus" --redis.url="$redis_url"
-          --harvest.song-ids="$song" --harvest.pages="$pages" --harvest.concurrency="$concurrency" --harvest.resume=false)
+          --harvest.song-ids="$song" --harvest.pages=all --harvest.concurrency="$concurrency" --harvest.resume=false)
 # shellcheck disable=SC2206 # extra arguments, split on blanks
 [ -n "$harvester_args" ] && app_args+=($harvester_args)
 labels=(harvester)

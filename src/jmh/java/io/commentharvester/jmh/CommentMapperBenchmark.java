@@ -2,13 +2,14 @@ package io.commentharvester.jmh;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commentharvester.config.StoreLayout;
 import io.commentharvester.harvest.CommentMapper;
+import io.commentharvester.harvest.PageComment;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * From the API's answer to the Redis hash fields of one page: a 20-comment answer recorded from the sandbox
- * (src/jmh/resources/sandbox-comments-page.json), mapped with {@link CommentMapper#toFields}.
+ * (src/jmh/resources/sandbox-comments-page.json), mapped with {@link CommentMapper#toComments}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,13 +56,13 @@ public class CommentMapperBenchmark {
 
     /** The mapping alone, from the parsed comments to field -> value. */
     @Benchmark
-    public Map<String, String> toFields() {
-        return mapper.toFields(comments);
+    public List<PageComment> toComments() {
+        return mapper.toComments(comments);
     }
 
     /** Parse the answer's bytes, then map: the whole answer-to-Redis step of one page. */
     @Benchmark
-    public Map<String, String> parseAndMap() throws IOException {
-        return mapper.toFields(json.readTree(answer).path("data").path("comments"));
+    public List<PageComment> parseAndMap() throws IOException {
+        return mapper.toComments(json.readTree(answer).path("data").path("comments"));
     }
 }
