@@ -209,6 +209,9 @@ public final class Application {
         if (run.abortReason() != null) {
             err.println("comment-harvester: " + run.abortReason());
         }
+        if (run.stopReason() != null && run.exitCode() != HarvestRun.EXIT_OK) {
+            err.println("comment-harvester: stopped: " + run.stopReason());
+        }
         out.flush();
         return run.exitCode();
     }

@@ -1,6 +1,7 @@
 package io.commentharvester;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commentharvester.config.HarvestSettings;
+import io.commentharvester.config.PoliteSettings;
 import io.commentharvester.config.Secrets;
 import io.commentharvester.harvest.CommentMapper;
 import io.commentharvester.harvest.CommentPageReader;
@@ -18,8 +20,12 @@ import io.commentharvester.harvest.HarvestLedger;
 import io.commentharvester.harvest.HarvestPlanner;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.harvest.PageRetryPolicy;
-import io.commentharvester.harvest.RequestRate;
 import io.commentharvester.harvest.WeapiCryptoProcessor;
+import io.commentharvester.polite.PoliteRequests;
+import io.commentharvester.polite.RequestDeadline;
+import io.commentharvester.polite.RequestGate;
+import io.commentharvester.polite.ServerWatch;
+import io.commentharvester.polite.WebCookies;
 import io.commentharvester.preflight.RouteFiles;
 import io.commentharvester.preflight.SettingKeys;
 import io.commentharvester.redis.RedisStore;
@@ -28,6 +34,7 @@ import io.commentharvester.weapi.WeapiCrypto;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.PropertiesComponent;
@@ -50,6 +57,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         checkInput(properties);
         Function<String, String> lookup = key -> properties.resolveProperty(key).orElse(null);
         HarvestSettings settings = HarvestSettings.from(lookup);
+        PoliteSettings polite = PoliteSettings.from(lookup);
         String csrfToken = Secrets.read(lookup, "weapi.csrf-token", "weapi.csrf-token-file");
         String cookie = Secrets.read(lookup, "weapi.cookie", "weapi.cookie-file");
         String redisPassword = Secrets.read(lookup, "redis.password", "redis.password-file");
@@ -91,15 +99,60 @@ public class HarvesterConfiguration implements CamelConfiguration {
         registry.bind("harvestPlanner", new HarvestPlanner(settings.resources(), settings.pages(), settings.pageSize(),
                 settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock));
         registry.bind("harvestFailures", new HarvestFailures(ledger, run));
-        registry.bind("requestRate", new RequestRate(settings.maxRequestsPerSecond()));
-        registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts(), run));
+        PoliteRequests politeRequests = politeRequests(context, settings, polite, run);
+        registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts(), run, politeRequests::serverAlive));
         registry.bind("pageRedeliveryPolicy", redeliveryPolicy(settings));
         registry.bind("weapiCrypto", new WeapiCryptoProcessor(
                 new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
+        WebCookies cookies = WebCookies.of(cookie, csrfToken, polite.anonymousCookies(), new SecureRandom());
         registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.timeOrderFields(),
-                csrfToken, settings.userAgent(), cookie, run));
+                cookies.csrfToken(), settings.userAgent(), cookies.header(), run));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger, run));
+    }
+
+    /**
+     * The politeness of the run: one request gate (rate and pauses) for every worker, a watch on a server that
+     * answers nothing, and an overall deadline for each request, set on the http component with its proxy.
+     */
+    private static PoliteRequests politeRequests(CamelContext context, HarvestSettings settings, PoliteSettings polite,
+            HarvestRun run) {
+        Registry registry = context.getRegistry();
+        RequestGate gate = new RequestGate(polite.maxRequestsPerSecond(), polite.rateLimitPauseMs(),
+                polite.rateLimitMaxPauseMs());
+        registry.bind("requestGate", gate);
+        String host = java.net.URI.create(settings.baseUrl()).getHost();
+        PoliteRequests politeRequests = new PoliteRequests(gate, new ServerWatch(polite.giveUpAfterMs()), run,
+                polite.maxRateLimited(), host);
+        registry.bind("politeRequests", politeRequests);
+        registry.bind("rateLimitRedeliveryPolicy", rateLimitRedeliveryPolicy());
+        HttpComponent http = context.getComponent("http", HttpComponent.class);
+        RequestDeadline deadline = new RequestDeadline(polite.requestDeadlineMs());
+        http.setHttpClientConfigurer(deadline);
+        // the run sends the web client's cookies itself (WebCookies); the client keeps none of the answers'
+        http.setCookieManagementDisabled(true);
+        if (!polite.proxyHost().isEmpty()) {
+            http.setProxyHost(polite.proxyHost());
+            http.setProxyPort(polite.proxyPort());
+        }
+        return politeRequests;
+    }
+
+    /**
+     * Rate-limit answers are retried at once: the request gate holds the page (and every other) for the pause,
+     * and {@link PoliteRequests#retryRateLimited} decides how many such answers a page may get.
+     */
+    static RedeliveryPolicy rateLimitRedeliveryPolicy() {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(-1);
+        policy.setRedeliveryDelay(0);
+        policy.setRetryAttemptedLogLevel(LoggingLevel.DEBUG);
+        policy.setRetriesExhaustedLogLevel(LoggingLevel.WARN);
+        policy.setLogStackTrace(false);
+        policy.setLogRetryStackTrace(false);
+        policy.setLogHandled(false);
+        policy.setAllowRedeliveryWhileStopping(false);
+        return policy;
     }
 
     /**
@@ -131,6 +184,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
     static void checkInput(PropertiesComponent properties) {
         Set<String> known = new HashSet<>(HarvestSettings.KEYS);
         known.addAll(SandboxSettings.KEYS);
+        known.addAll(PoliteSettings.KEYS);
         SettingKeys.checkKnown(SettingKeys.keysOf(properties.loadProperties(), System.getProperties()), known,
                 HarvestSettings.CHECKED_PREFIXES);
         properties.resolveProperty(RouteFiles.PATTERN_KEY)

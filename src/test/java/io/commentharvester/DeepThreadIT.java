@@ -66,7 +66,9 @@ class DeepThreadIT {
                 "--weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(),
                 "--redis.url=" + redis.url(),
                 "--harvest.retry-delay-ms=10",
-                "--harvest.retry-max-delay-ms=40"));
+                "--harvest.retry-max-delay-ms=40",
+                "--harvest.max-requests-per-second=0",
+                "--harvest.rate-limit-pause-ms=50"));
         args.addAll(Arrays.asList(extra));
         return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(String[]::new));

@@ -131,6 +131,7 @@ class PackagedJarIT {
                 .withLatencyMs(30))) {
             String[] args = {"--weapi.base-url=" + sandbox.baseUrl(), "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
                 "--harvest.song-ids=777004", "--harvest.pages=all", "--harvest.concurrency=" + concurrency,
+                "--harvest.max-requests-per-second=0",
                 "--harvest.page-size=" + pageSize};
             String key = "music_comment:777004";
             Run first = start(Map.of("REDIS_URL", redis.url()), args);

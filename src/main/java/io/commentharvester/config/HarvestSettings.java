@@ -35,8 +35,7 @@ public record HarvestSettings(
         boolean resume,
         int maxAttempts,
         long retryDelayMs,
-        long retryMaxDelayMs,
-        int maxRequestsPerSecond) {
+        long retryMaxDelayMs) {
 
     /** The API answers at most this many comments a page. */
     public static final int MAX_PAGE_SIZE = 50;
@@ -50,7 +49,6 @@ public record HarvestSettings(
     public static final Set<String> KEYS = Set.of(
             "harvest.resources", "harvest.song-ids", "harvest.pages", "harvest.page-size", "harvest.concurrency", "harvest.store-layout",
             "harvest.resume", "harvest.max-attempts", "harvest.retry-delay-ms", "harvest.retry-max-delay-ms",
-            "harvest.max-requests-per-second",
             "weapi.base-url", "weapi.comments-path", "weapi.time-order-fields", "weapi.rsa-modulus",
             "weapi.rsa-public-exponent", "weapi.csrf-token", "weapi.cookie", "weapi.user-agent",
             "weapi.csrf-token-file", "weapi.cookie-file", "redis.password", "redis.password-file",
@@ -84,12 +82,11 @@ public record HarvestSettings(
         int maxAttempts = parseInt(lookup, "harvest.max-attempts", 1, 100);
         long retryDelayMs = parseInt(lookup, "harvest.retry-delay-ms", 0, 600_000);
         long retryMaxDelayMs = parseInt(lookup, "harvest.retry-max-delay-ms", 0, 3_600_000);
-        int maxRequestsPerSecond = parseInt(lookup, "harvest.max-requests-per-second", 0, 10_000);
         return new HarvestSettings(resources, pages, pageSize, concurrency, timeOrderFields, layout, baseUrl, commentsPath,
                 modulus.toLowerCase(Locale.ROOT), exponent.toLowerCase(Locale.ROOT),
                 required(lookup, "weapi.user-agent"), redisUrl, keyPrefix,
                 required(lookup, "redis.embedded-dir"), resume, maxAttempts, retryDelayMs,
-                Math.max(retryDelayMs, retryMaxDelayMs), maxRequestsPerSecond);
+                Math.max(retryDelayMs, retryMaxDelayMs));
     }
 
     public boolean embeddedRedis() {
@@ -135,7 +132,7 @@ public record HarvestSettings(
         return Collections.unmodifiableMap(fields);
     }
 
-    private static int parseInt(Function<String, String> lookup, String key, int min, int max) {
+    static int parseInt(Function<String, String> lookup, String key, int min, int max) {
         String value = required(lookup, key).trim();
         int parsed;
         try {
@@ -183,7 +180,7 @@ public record HarvestSettings(
         }
     }
 
-    private static boolean parseBoolean(Function<String, String> lookup, String key) {
+    static boolean parseBoolean(Function<String, String> lookup, String key) {
         String value = required(lookup, key).trim().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "true" -> true;
@@ -204,7 +201,7 @@ public record HarvestSettings(
         return value;
     }
 
-    private static String optional(Function<String, String> lookup, String key) {
+    static String optional(Function<String, String> lookup, String key) {
         String value = lookup.apply(key);
         return value == null ? "" : value;
     }

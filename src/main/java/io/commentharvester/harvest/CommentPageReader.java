@@ -1,6 +1,7 @@
 package io.commentharvester.harvest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.commentharvester.weapi.CaptchaRequiredException;
 import io.commentharvester.weapi.MalformedAnswerException;
 import io.commentharvester.weapi.WeapiApiException;
 import org.apache.camel.Exchange;
@@ -30,6 +31,10 @@ public class CommentPageReader {
         if (code.asInt() != 200) {
             String message = answer.path("message").isTextual() ? answer.path("message").asText()
                     : answer.path("msg").asText(null);
+            if (code.asInt() == CaptchaRequiredException.CODE) {
+                JsonNode verifyUrl = answer.path("data").path("verifyUrl");
+                throw new CaptchaRequiredException(page, message, verifyUrl.isTextual() ? verifyUrl.asText() : null);
+            }
             throw WeapiApiException.of(page, code.asInt(), message);
         }
         JsonNode data = answer.path("data");

@@ -75,7 +75,7 @@ public class CommentRequestBuilder {
                 page.queue().pageDone(page);
             }
         });
-        if (run != null && run.isCancelled()) {
+        if (run != null && run.isStopping()) {
             exchange.setRouteStop(true);
             return;
         }

@@ -1,5 +1,8 @@
 package io.commentharvester.harvest;
 
+import io.commentharvester.polite.PoliteRequests;
+import io.commentharvester.util.Causes;
+import io.commentharvester.weapi.CaptchaRequiredException;
 import org.apache.camel.Exchange;
 
 /** The error handler's last step: a page given up on is recorded, reported, and its slice stops there. */
@@ -23,7 +26,14 @@ public class HarvestFailures {
             return;
         }
         page.queue().pageFailed(page);
-        if (run.isCancelled() && PageRetryPolicy.isTransient(cause)) {
+        CaptchaRequiredException captcha = Causes.find(cause, CaptchaRequiredException.class);
+        if (captcha != null) {
+            run.stop("the site asks for a captcha (API code -462): this address is flagged; no request was sent after"
+                    + " it" + (captcha.verifyUrl() == null ? "" : "; verify at " + captcha.verifyUrl())
+                    + "; wait, then run again to resume", HarvestRun.EXIT_CAPTCHA);
+        }
+        if (Causes.find(cause, PoliteRequests.RunStoppedException.class) != null
+                || run.isStopping() && PageRetryPolicy.isTransient(cause)) {
             // given up because the run stops, not because the page is bad: the checkpoint has the walk's
             // position and the next run goes on from there (a page that can never succeed is still recorded)
             return;
@@ -32,12 +42,6 @@ public class HarvestFailures {
     }
 
     static String describe(Throwable error) {
-        if (error == null) {
-            return "unknown error";
-        }
-        String message = error.getMessage();
-        String text = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        text = text.replace('\n', ' ').replace('\r', ' ');
-        return text.length() > 300 ? text.substring(0, 297) + "..." : text;
+        return PageRetryPolicy.describe(error);
     }
 }

@@ -70,7 +70,7 @@ public class HarvestPlanner {
             walk.tally().stored(ledger.storedCount(key));
             walks.add(walk);
         }
-        WorkQueue work = new WorkQueue(walks, concurrency, run::isCancelled);
+        WorkQueue work = new WorkQueue(walks, concurrency, run::isStopping);
         run.planned(work);
         LOG.info("Harvest of {} resource(s), {}, {} at a time{}", walks.size(),
                 pages == 0 ? "every comment" : "the newest " + pages + " page(s) of " + pageSize, concurrency,
@@ -85,7 +85,7 @@ public class HarvestPlanner {
      */
     public List<MetaRecord> metaRecords() {
         List<MetaRecord> records = new ArrayList<>();
-        boolean runComplete = !run.isCancelled();
+        boolean runComplete = !run.isStopping();
         for (ThreadWalk walk : run.walks()) {
             walk.tally().stored(ledger.storedCount(walk.commentsKey()));
             records.add(new MetaRecord(HarvestLedger.metaKey(walk.commentsKey()), ledger.meta(walk, runComplete)));

@@ -20,6 +20,8 @@ public class HarvestRun {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ABORTED = 1;
     public static final int EXIT_PAGES_FAILED = 3;
+    /** The site asks for a captcha: this address is flagged, and the run stopped at once. */
+    public static final int EXIT_CAPTCHA = 4;
     /** A cancelled run, as a shell reports Ctrl-C (a SIGTERM'd process exits 143 by the signal itself). */
     public static final int EXIT_CANCELLED = 130;
 
@@ -35,6 +37,8 @@ public class HarvestRun {
     private volatile long endNanos;
     private volatile String abortReason;
     private volatile boolean cancelled;
+    private volatile String stopReason;
+    private volatile int stopExitCode;
 
     public HarvestRun(Runnable onFinished) {
         this.onFinished = onFinished == null ? () -> { } : onFinished;
@@ -44,7 +48,7 @@ public class HarvestRun {
     public void planned(WorkQueue work) {
         startNanos = System.nanoTime();
         queue = work;
-        whenCancelled(work::wakeUp);
+        whenStopping(work::wakeUp);
     }
 
     public void pageStored(long added) {
@@ -73,15 +77,39 @@ public class HarvestRun {
         cancelListeners.forEach(Runnable::run);
     }
 
-    public void whenCancelled(Runnable listener) {
+    /**
+     * The run cannot usefully go on (a captcha, a server that answers nothing): no page starts after this, pages
+     * in flight finish, and the run ends with this reason and exit code unless it is complete anyway.
+     */
+    public void stop(String reason, int exitCode) {
+        if (isFinished() || stopReason != null) {
+            return;
+        }
+        stopExitCode = exitCode;
+        stopReason = reason;
+        cancelListeners.forEach(Runnable::run);
+    }
+
+    /** Runs the listener when the run is cancelled or stopped (at once if it already is). */
+    public void whenStopping(Runnable listener) {
         cancelListeners.add(listener);
-        if (cancelled) {
+        if (isStopping()) {
             listener.run();
         }
     }
 
     public boolean isCancelled() {
         return cancelled;
+    }
+
+    /** Cancelled by a signal, or stopped for a reason: no new page starts. */
+    public boolean isStopping() {
+        return cancelled || stopReason != null;
+    }
+
+    /** Why the run stopped before its end; null when it did not. */
+    public String stopReason() {
+        return stopReason;
     }
 
     public String abortReason() {
@@ -153,15 +181,19 @@ public class HarvestRun {
             return EXIT_ABORTED;
         }
         boolean complete = isComplete() && pagesFailed() == 0;
-        if (cancelled && !complete) {
-            return EXIT_CANCELLED;
+        if (complete) {
+            return EXIT_OK;
         }
-        return complete ? EXIT_OK : EXIT_PAGES_FAILED;
+        if (stopReason != null) {
+            return stopExitCode;
+        }
+        return cancelled ? EXIT_CANCELLED : EXIT_PAGES_FAILED;
     }
 
     public String summaryLine() {
         boolean complete = isComplete() && pagesFailed() == 0;
-        String state = abortReason != null ? "aborted" : complete ? "done" : cancelled ? "cancelled" : "incomplete";
+        String state = abortReason != null ? "aborted" : complete ? "done" : stopReason != null ? "stopped"
+                : cancelled ? "cancelled" : "incomplete";
         return read(() -> {
             long stored = 0;
             long total = 0;
@@ -184,8 +216,10 @@ public class HarvestRun {
             List<String> lines = new ArrayList<>();
             for (ThreadWalk walk : walks()) {
                 WalkTally tally = walk.tally();
+                long notDone = walk.slicesNotDone();
                 String state = walk.endReached() ? "end reached"
-                        : tally.isTargetReached() ? "newest pages stored" : "end not reached";
+                        : tally.isTargetReached() ? "newest pages stored"
+                        : "end not reached" + (notDone > 0 ? ", " + notDone + " part(s) not done (a rerun goes on from there)" : "");
                 lines.add(String.format(Locale.ROOT, "%s (%s): %d added, %d stored, totalCount %s, %s complete, %s%s",
                         walk.resource(), walk.resource().threadId(), tally.added(), Math.max(0, tally.stored()),
                         tally.totalCount() >= 0 ? String.valueOf(tally.totalCount()) : "unknown",

@@ -2,7 +2,9 @@ package io.commentharvester.harvest;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
+import io.commentharvester.polite.PoliteRequests;
 import io.commentharvester.weapi.MalformedAnswerException;
 import io.commentharvester.weapi.WeapiApiException;
 import io.commentharvester.util.Causes;
@@ -18,25 +20,54 @@ public class PageRetryPolicy {
 
     private final int maxAttempts;
     private final HarvestRun run;
+    private final Predicate<Throwable> serverAlive;
     private final AtomicInteger retries = new AtomicInteger();
 
-    public PageRetryPolicy(int maxAttempts, HarvestRun run) {
+    /** @param serverAlive told of every failure; false when the server answers nothing any more */
+    public PageRetryPolicy(int maxAttempts, HarvestRun run, Predicate<Throwable> serverAlive) {
         this.maxAttempts = maxAttempts;
         this.run = run;
+        this.serverAlive = serverAlive;
     }
 
-    /** The error handler's retryWhile: retry while the failure is transient and attempts remain. */
-    public boolean shouldRetry(Exchange exchange) {
-        Throwable failure = exchange.getException() != null ? exchange.getException()
+    public PageRetryPolicy(int maxAttempts, HarvestRun run) {
+        this(maxAttempts, run, failure -> true);
+    }
+
+    /** The failure an error handler is deciding on. */
+    public static Throwable failureOf(Exchange exchange) {
+        return exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    }
+
+    /**
+     * The error handler's retryWhile: retry while the failure is transient and attempts remain. Rate-limit
+     * answers the page got (handled apart, see PoliteRequests) are not attempts.
+     */
+    public boolean shouldRetry(Exchange exchange) {
+        Throwable failure = failureOf(exchange);
         // when retryWhile is asked, the error handler has already counted the attempt that just failed
-        int attemptsMade = Math.max(1, exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class));
-        // a cancelled run lets the page go (it stays "not done" for the next run) instead of holding the shutdown
-        boolean retry = attemptsMade < maxAttempts && isTransient(failure) && !run.isCancelled();
+        int redeliveries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        int rateLimited = exchange.getProperty(PoliteRequests.RATE_LIMITED, 0, Integer.class);
+        int attemptsMade = Math.max(1, redeliveries - rateLimited);
+        boolean alive = serverAlive.test(failure);
+        // a stopping run lets the page go (it stays "not done" for the next run) instead of holding the shutdown
+        boolean retry = alive && attemptsMade < maxAttempts && isTransient(failure) && !run.isStopping();
         if (retry) {
             retries.incrementAndGet();
         }
         return retry;
+    }
+
+    /** A failure in one line, for reports: its type and message. */
+    public static String describe(Throwable error) {
+        if (error == null) {
+            return "unknown error";
+        }
+        String message = error.getMessage();
+        String text = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        text = text.replace('\n', ' ').replace('\r', ' ');
+        return text.length() > 300 ? text.substring(0, 297) + "..." : text;
     }
 
     /** Retries decided so far in this run. */

@@ -55,7 +55,7 @@ public class RequestGate {
         this.firstPauseNanos = TimeUnit.MILLISECONDS.toNanos(firstPauseMs);
         this.maxPauseNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(firstPauseMs, maxPauseMs));
         this.clock = nanoClock;
-        this.nextSlot = Long.MIN_VALUE;
+        this.nextSlot = nanoClock.getAsLong();
     }
 
     public RequestGate(double maxRequestsPerSecond, long firstPauseMs, long maxPauseMs) {
@@ -80,7 +80,9 @@ public class RequestGate {
                     return now;
                 }
                 if (now >= nextSlot) {
-                    nextSlot = now + (long) (1e9 / rate);
+                    // keep the cadence when a waiter wakes late; after an idle spell, start afresh from now
+                    long interval = (long) (1e9 / rate);
+                    nextSlot = now - nextSlot < interval ? nextSlot + interval : now + interval;
                     return now;
                 }
                 opened.awaitNanos(nextSlot - now);

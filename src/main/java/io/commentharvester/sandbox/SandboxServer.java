@@ -84,6 +84,8 @@ public final class SandboxServer implements AutoCloseable {
     private final ExecutorService executor;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long trickleMs;
+    private volatile boolean silent;
 
     private SandboxServer(SandboxSettings settings, SandboxKey key, LongSupplier nanoClock) throws IOException {
         this.settings = settings;
@@ -251,7 +253,12 @@ public final class SandboxServer implements AutoCloseable {
             if (answer.hang()) {
                 pause(settings.hangMs());
             }
-            send(exchange, answer.status(), answer.contentType(), answer.body());
+            if (silent) {
+                // a server that stopped answering: the connection stays open, nothing comes back
+                pause(Long.MAX_VALUE);
+                return;
+            }
+            send(exchange, answer.status(), answer.contentType(), answer.body(), trickleMs);
         } catch (IOException | RuntimeException e) {
             // the client went away or the sandbox is closing: the exchange is closed below
         } finally {
@@ -282,6 +289,40 @@ public final class SandboxServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** As {@link #send(HttpExchange, int, String, byte[])}, the body a byte at a time every {@code trickleMs}. */
+    private void send(HttpExchange exchange, int status, String contentType, byte[] body, long trickle)
+            throws IOException {
+        if (trickle <= 0) {
+            send(exchange, status, contentType, body);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (byte b : body) {
+                out.write(b);
+                out.flush();
+                pause(trickle);
+                if (closed.get()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * From now on, answers come a byte every {@code millis} (0: at once), as from a crawling server whose every
+     * read arrives within any response timeout.
+     */
+    public void setTrickleMs(long millis) {
+        this.trickleMs = Math.max(0, millis);
+    }
+
+    /** From now on (true), requests are accepted and never answered, as by a server that stopped answering. */
+    public void setSilent(boolean silent) {
+        this.silent = silent;
     }
 
     /** Waits {@code millis}, or less when the sandbox is closed meanwhile. */

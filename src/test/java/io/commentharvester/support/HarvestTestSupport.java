@@ -76,6 +76,9 @@ public abstract class HarvestTestSupport extends CamelMainTestSupport {
         properties.put("redis.url", redis().url());
         properties.put("harvest.retry-delay-ms", "10");
         properties.put("harvest.retry-max-delay-ms", "50");
+        // no rate cap and short rate-limit pauses unless a test says otherwise: tests measure other things
+        properties.put("harvest.max-requests-per-second", "0");
+        properties.put("harvest.rate-limit-pause-ms", "50");
         settings(properties);
         configuration.withUseOverridePropertiesWithPropertiesComponent(properties);
     }

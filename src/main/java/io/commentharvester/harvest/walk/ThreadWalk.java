@@ -186,6 +186,11 @@ public final class ThreadWalk {
         }
     }
 
+    /** Parts of the thread this run did not finish (stopped, or never reached): a rerun goes on with them. */
+    public long slicesNotDone() {
+        return slices.stream().filter(slice -> !slice.done).count();
+    }
+
     /** Distinct comments known to be stored: those of earlier runs' ranges and those the slices counted. */
     private long knownCount() {
         return coveredCount + slices.stream().mapToLong(slice -> slice.count).sum();
