@@ -105,9 +105,11 @@ redis_url=redis://127.0.0.1:$redis_port/0
 # --- the clients --------------------------------------------------------------------------------------------------
 # the harvester walks the whole thread (pages x 20 comments unless --comments-per-thread says otherwise) by chained
 # cursors in parallel time slices: the same comments the peer's N offset pages carry; --harvester-args
-# --harvest.pages=N asks for the newest N pages instead (one cursor chain per thread)
+# --harvest.pages=N asks for the newest N pages instead (one cursor chain per thread). Its politeness cap
+# (harvest.max-requests-per-second) is lifted, as the peers have none: the comparison is of the clients.
 app_args=(--weapi.base-url="$base_url" --weapi.rsa-modulus="$modulus" --redis.url="$redis_url"
-          --harvest.song-ids="$song" --harvest.pages=all --harvest.concurrency="$concurrency" --harvest.resume=false)
+          --harvest.song-ids="$song" --harvest.pages=all --harvest.concurrency="$concurrency" --harvest.resume=false
+          --harvest.max-requests-per-second=0)
 # shellcheck disable=SC2206 # extra arguments, split on blanks
 [ -n "$harvester_args" ] && app_args+=($harvester_args)
 labels=(harvester)

@@ -38,6 +38,11 @@ public class HarvestLedger {
             + "if ARGV[3] ~= '' then redis.call('HSET', KEYS[3], 'totalCount', ARGV[3]) end "
             + "return {added, redis.call('HLEN', KEYS[1])}", List.class);
 
+    /** Replaces the walk hash by its compacted form in one step: a kill in between never loses the checkpoints. */
+    private static final RedisScript<Long> REPLACE_HASH = new DefaultRedisScript<>(
+            "redis.call('DEL', KEYS[1]) "
+            + "return redis.call('HSET', KEYS[1], unpack(ARGV))", Long.class);
+
     private final StringRedisTemplate redis;
     private final String keyPrefix;
     private final Clock clock;
@@ -85,8 +90,12 @@ public class HarvestLedger {
         for (int i = 0; i < merged.size(); i++) {
             compacted.put("c." + (i + 1), merged.get(i).format());
         }
-        redis.delete(walkKey);
-        redis.opsForHash().putAll(walkKey, compacted);
+        List<String> args = new ArrayList<>();
+        compacted.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        redis.execute(REPLACE_HASH, List.of(walkKey), args.toArray());
         return merged;
     }
 

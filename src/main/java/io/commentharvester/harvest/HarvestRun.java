@@ -82,11 +82,14 @@ public class HarvestRun {
      * in flight finish, and the run ends with this reason and exit code unless it is complete anyway.
      */
     public void stop(String reason, int exitCode) {
-        if (isFinished() || stopReason != null) {
-            return;
+        synchronized (this) {
+            // the first reason stands, except that a captcha (the address is flagged) is always what is said
+            if (isFinished() || stopReason != null && (stopExitCode == EXIT_CAPTCHA || exitCode != EXIT_CAPTCHA)) {
+                return;
+            }
+            stopExitCode = exitCode;
+            stopReason = reason;
         }
-        stopExitCode = exitCode;
-        stopReason = reason;
         cancelListeners.forEach(Runnable::run);
     }
 
@@ -184,8 +187,10 @@ public class HarvestRun {
         if (complete) {
             return EXIT_OK;
         }
-        if (stopReason != null) {
-            return stopExitCode;
+        synchronized (this) {
+            if (stopReason != null) {
+                return stopExitCode;
+            }
         }
         return cancelled ? EXIT_CANCELLED : EXIT_PAGES_FAILED;
     }

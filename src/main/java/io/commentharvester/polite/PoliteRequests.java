@@ -63,6 +63,8 @@ public class PoliteRequests {
      */
     public boolean retryRateLimited(Exchange exchange) {
         Throwable failure = PageRetryPolicy.failureOf(exchange);
+        // a refusal is an answer: the server is there
+        watch.answered();
         Long sentAt = exchange.getProperty(SENT_AT, Long.class);
         gate.rateLimited(sentAt == null ? Long.MIN_VALUE : sentAt, host + " answered " + RateLimits.describe(failure));
         int count = exchange.getProperty(RATE_LIMITED, 0, Integer.class) + 1;

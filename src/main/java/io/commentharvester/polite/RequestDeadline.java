@@ -55,9 +55,12 @@ public final class RequestDeadline implements HttpClientConfigurer, AutoCloseabl
         public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
                 throws IOException, HttpException {
             AtomicBoolean expired = new AtomicBoolean();
+            AtomicBoolean settled = new AtomicBoolean();
             ScheduledFuture<?> alarm = timer.schedule(() -> {
-                expired.set(true);
-                scope.execRuntime.discardEndpoint();
+                if (settled.compareAndSet(false, true)) {
+                    expired.set(true);
+                    scope.execRuntime.discardEndpoint();
+                }
             }, deadlineMs, TimeUnit.MILLISECONDS);
             try {
                 ClassicHttpResponse response = chain.proceed(request, scope);
@@ -68,7 +71,8 @@ public final class RequestDeadline implements HttpClientConfigurer, AutoCloseabl
                     response.setEntity(new ByteArrayEntity(body, org.apache.hc.core5.http.ContentType.parseLenient(
                             entity.getContentType()), entity.getContentEncoding()));
                 }
-                if (expired.get()) {
+                if (!settled.compareAndSet(false, true)) {
+                    // the alarm went first: whatever was read, the connection is gone
                     throw new DeadlineExceededException(deadlineMs);
                 }
                 return response;

@@ -38,7 +38,12 @@ public final class ServerWatch {
      * stop. Only transport failures count; an answer of any kind shows the server is alive.
      */
     public synchronized boolean failed(Throwable cause) {
-        if (giveUpAfterNanos <= 0 || Causes.find(cause, IOException.class) == null) {
+        if (giveUpAfterNanos <= 0 || !isTransportFailure(cause)) {
+            if (giveUpAfterNanos > 0) {
+                // an answer of some kind (an API error, a broken body): the server is there
+                failingSince = Long.MIN_VALUE;
+                failures = 0;
+            }
             return false;
         }
         long now = clock.getAsLong();
@@ -47,6 +52,13 @@ public final class ServerWatch {
         }
         failures++;
         return failures >= 2 && now - failingSince >= giveUpAfterNanos;
+    }
+
+    /** A request that got no answer at all: refused, reset, timed out; not a broken answer, not Redis. */
+    static boolean isTransportFailure(Throwable cause) {
+        return Causes.find(cause, IOException.class) != null
+                && Causes.find(cause, com.fasterxml.jackson.core.JsonProcessingException.class) == null
+                && Causes.find(cause, org.springframework.dao.DataAccessException.class) == null;
     }
 
     public synchronized int failures() {

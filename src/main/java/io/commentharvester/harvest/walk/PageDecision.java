@@ -89,14 +89,16 @@ final class PageDecision {
         int nextPageSize = slice.pageSize;
         String problem = null;
         if (oneMillisecond) {
-            if (unit.pageSize() < MAX_PAGE_SIZE) {
+            if (comments.size() < MAX_PAGE_SIZE && unit.pageSize() < MAX_PAGE_SIZE) {
                 // a whole page in one millisecond: ask the same millisecond again with the largest page
                 nextPageSize = MAX_PAGE_SIZE;
                 group.addAll(slice.lastGroupIds);
             } else {
-                next = lastTime;
-                group = Set.of();
-                problem = "more than " + MAX_PAGE_SIZE + " comments at " + lastTime + " ms: some may be missing";
+                // the API cannot page through the rest of this millisecond: claim only what is newer, and stop
+                // the slice so that the walk is reported incomplete rather than skipping comments
+                return outcome(unit, page, page.comments(), keptNew, slice, lastTime + 1, coveredHigh, slice.next,
+                        Set.of(), End.STOPPED, "more than " + comments.size() + " comments at " + lastTime
+                        + " ms, more than one page of the API holds: the walk cannot go past them", slice.pageSize);
             }
         }
         if (next >= cursor && nextPageSize <= unit.pageSize()) {

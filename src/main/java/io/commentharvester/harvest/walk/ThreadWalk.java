@@ -105,6 +105,10 @@ public final class ThreadWalk {
     /** A slice ready for its next page: any idle one when walking everything, otherwise the newest unfinished. */
     Slice idleSlice() {
         for (Slice slice : slices) {
+            if (slice.stopped && !wantsAll()) {
+                // the newest N: a chain that broke here cannot go on below it
+                return null;
+            }
             if (!slice.isActive()) {
                 continue;
             }
@@ -179,8 +183,9 @@ public final class ThreadWalk {
                 }
             }
         }
-        if (tally.totalCount() > 0 && knownCount() >= tally.totalCount()) {
-            // the walks have as many distinct comments as the API counts: nothing is left to find
+        if (tally.totalCount() > 0 && walkedCount() >= tally.totalCount()) {
+            // this run's walk alone has as many distinct comments as the API counts: nothing is left to find
+            // (earlier runs' counts are not trusted for this: comments get deleted, totals drift)
             bottomReached = true;
             finishAll();
         }
@@ -193,7 +198,12 @@ public final class ThreadWalk {
 
     /** Distinct comments known to be stored: those of earlier runs' ranges and those the slices counted. */
     private long knownCount() {
-        return coveredCount + slices.stream().mapToLong(slice -> slice.count).sum();
+        return coveredCount + walkedCount();
+    }
+
+    /** Distinct comments this run's slices counted (slices never overlap). */
+    private long walkedCount() {
+        return slices.stream().mapToLong(slice -> slice.count).sum();
     }
 
     /** Every comment of the thread is stored, as far as the API lets us know. */
@@ -214,7 +224,9 @@ public final class ThreadWalk {
     /** The page failed for good: its slice stops where it is, for a later run to go on from. */
     void pageFailed(Slice slice) {
         slice.committing = false;
-        slice.stopped = true;
+        if (slice.isActive()) {
+            slice.stopped = true;
+        }
         tally.pageFailed();
     }
 
