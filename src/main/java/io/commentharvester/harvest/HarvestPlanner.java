@@ -67,7 +67,7 @@ public class HarvestPlanner {
             coveredComments += covered.stream().mapToLong(Coverage::count).sum();
             ThreadWalk walk = new ThreadWalk(resource, key, covered, target, pageSize, runTag);
             walk.tally().knownTotal(ledger.knownTotal(key));
-            walk.tally().stored(ledger.storedCount(key));
+            walk.tally().storedAtStart(ledger.storedCount(key));
             walks.add(walk);
         }
         WorkQueue work = new WorkQueue(walks, concurrency, run::isStopping);
@@ -87,7 +87,7 @@ public class HarvestPlanner {
         List<MetaRecord> records = new ArrayList<>();
         boolean runComplete = !run.isStopping();
         for (ThreadWalk walk : run.walks()) {
-            walk.tally().stored(ledger.storedCount(walk.commentsKey()));
+            walk.tally().settle(ledger.storedCount(walk.commentsKey()));
             records.add(new MetaRecord(HarvestLedger.metaKey(walk.commentsKey()), ledger.meta(walk, runComplete)));
         }
         return records;

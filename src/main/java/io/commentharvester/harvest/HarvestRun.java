@@ -153,9 +153,12 @@ public class HarvestRun {
         return pagesFailed.get();
     }
 
-    /** Comments this run added to Redis (as Redis counted them). */
+    /** Comments this run added to Redis (as Redis counted them: page by page while it runs, then the hashes' growth). */
     public long commentsAdded() {
-        return commentsAdded.get();
+        if (!isPlanned()) {
+            return commentsAdded.get();
+        }
+        return read(() -> walks().stream().mapToLong(walk -> walk.tally().added()).sum());
     }
 
     /** Comments the walked hashes hold (as last read from Redis). */

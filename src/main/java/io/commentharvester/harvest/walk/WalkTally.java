@@ -12,6 +12,7 @@ public final class WalkTally {
     private int pagesFailed;
     private long added;
     private long stored = -1;
+    private long storedAtStart = -1;
     private long totalCount = -1;
     private boolean targetReached;
     private final List<String> problems = new ArrayList<>();
@@ -40,9 +41,22 @@ public final class WalkTally {
         }
     }
 
-    /** The stored count read from Redis at the end of the run. */
-    public void stored(long hashSize) {
+    /** The stored count read from Redis before the run. */
+    public void storedAtStart(long hashSize) {
+        storedAtStart = hashSize;
         stored = hashSize;
+    }
+
+    /**
+     * The stored count read from Redis after the run: what the run added is the difference (exact with one
+     * harvester per thread, and true even when a write's reply was lost and the write was tried again, which the
+     * per-page counts cannot tell).
+     */
+    public void settle(long hashSize) {
+        stored = hashSize;
+        if (storedAtStart >= 0) {
+            added = Math.max(0, hashSize - storedAtStart);
+        }
     }
 
     /** The total known from an earlier run, when this run's answers have none. */
