@@ -9,6 +9,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commentharvester.config.HarvestSettings;
 import io.commentharvester.config.Secrets;
+import io.commentharvester.config.ThreadListSettings;
 import io.commentharvester.harvest.CommentMapper;
 import io.commentharvester.harvest.CommentPageReader;
 import io.commentharvester.harvest.CommentPageWriter;
@@ -17,6 +18,7 @@ import io.commentharvester.harvest.HarvestFailures;
 import io.commentharvester.harvest.HarvestLedger;
 import io.commentharvester.harvest.HarvestPlanner;
 import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.harvest.ListRequests;
 import io.commentharvester.harvest.PageRetryPolicy;
 import io.commentharvester.harvest.RequestRate;
 import io.commentharvester.harvest.WeapiCryptoProcessor;
@@ -50,6 +52,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         checkInput(properties);
         Function<String, String> lookup = key -> properties.resolveProperty(key).orElse(null);
         HarvestSettings settings = HarvestSettings.from(lookup);
+        ThreadListSettings lists = ThreadListSettings.from(lookup);
         String csrfToken = Secrets.read(lookup, "weapi.csrf-token", "weapi.csrf-token-file");
         String cookie = Secrets.read(lookup, "weapi.cookie", "weapi.cookie-file");
         String redisPassword = Secrets.read(lookup, "redis.password", "redis.password-file");
@@ -89,7 +92,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         HarvestLedger ledger = new HarvestLedger(store.template(), settings.keyPrefix(), clock);
         registry.bind("harvestLedger", ledger);
         registry.bind("harvestPlanner", new HarvestPlanner(settings.resources(), settings.pages(), settings.pageSize(),
-                settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock));
+                settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock).withLists(lists));
         registry.bind("harvestFailures", new HarvestFailures(ledger, run));
         registry.bind("requestRate", new RequestRate(settings.maxRequestsPerSecond()));
         registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts(), run));
@@ -97,9 +100,9 @@ public class HarvesterConfiguration implements CamelConfiguration {
         registry.bind("weapiCrypto", new WeapiCryptoProcessor(
                 new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
         registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.timeOrderFields(),
-                csrfToken, settings.userAgent(), cookie, run));
+                csrfToken, settings.userAgent(), cookie, run).withPaths(new ListRequests(settings.commentsPath(), lists)));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
-        registry.bind("commentPageWriter", new CommentPageWriter(ledger, run));
+        registry.bind("commentPageWriter", new CommentPageWriter(ledger, run).withLists(lists));
     }
 
     /**
@@ -131,6 +134,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
     static void checkInput(PropertiesComponent properties) {
         Set<String> known = new HashSet<>(HarvestSettings.KEYS);
         known.addAll(SandboxSettings.KEYS);
+        known.addAll(ThreadListSettings.KEYS);
         SettingKeys.checkKnown(SettingKeys.keysOf(properties.loadProperties(), System.getProperties()), known,
                 HarvestSettings.CHECKED_PREFIXES);
         properties.resolveProperty(RouteFiles.PATTERN_KEY)

@@ -74,6 +74,8 @@ public final class CommentCorpus {
 
     private final int commentsPerThread;
     private final double sameTimeShare;
+    private final double replyShare;
+    private final double oddShare;
     private final Map<String, ThreadComments> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ThreadComments> eldest) {
@@ -91,6 +93,14 @@ public final class CommentCorpus {
      * @param sameTimeShare     share in [0, 1] of comments posted in the same millisecond as the next newer one
      */
     public CommentCorpus(int commentsPerThread, double sameTimeShare) {
+        this(commentsPerThread, sameTimeShare, SandboxSettings.DEFAULT_REPLY_SHARE, 0.0);
+    }
+
+    /**
+     * @param replyShare share in [0, 1] of comments with 1 to 300 replies (see {@link OddShapes#shape})
+     * @param oddShare   share in [0, 1] of comments of odd shapes
+     */
+    public CommentCorpus(int commentsPerThread, double sameTimeShare, double replyShare, double oddShare) {
         if (commentsPerThread < 0) {
             throw new IllegalArgumentException("commentsPerThread must be >= 0: " + commentsPerThread);
         }
@@ -99,6 +109,8 @@ public final class CommentCorpus {
         }
         this.commentsPerThread = commentsPerThread;
         this.sameTimeShare = sameTimeShare;
+        this.replyShare = replyShare;
+        this.oddShare = oddShare;
     }
 
     /**
@@ -117,6 +129,23 @@ public final class CommentCorpus {
             copies.add(node.deepCopy());
         }
         return copies;
+    }
+
+    /** Comments of odd shapes in the thread. */
+    public int oddCount(String threadId) {
+        return thread(threadId).oddCount;
+    }
+
+    /** The commentIds (as text) of the thread's hot list, as the hot endpoint serves it, most liked first. */
+    public List<String> hotList(String threadId) {
+        List<ObjectNode> hot = thread(threadId).byHot;
+        return hot.subList(0, Math.min(ListAnswers.HOT_LIST, hot.size())).stream()
+                .map(node -> node.get("commentId").asText()).toList();
+    }
+
+    /** The replies of a comment, oldest first, as its floor serves them; copies. */
+    public List<ObjectNode> replies(String threadId, String parentId) {
+        return FloorReplies.of(threadId, thread(threadId).byId(parentId)).stream().map(ObjectNode::deepCopy).toList();
     }
 
     public int totalCount(String threadId) {
@@ -185,7 +214,8 @@ public final class CommentCorpus {
         for (int i = count - 1; i >= 0; i--) {
             byTime[i] = comment(random, ids[i], times[i], byTime, i);
         }
-        return new ThreadComments(List.of(byTime), times);
+        int odd = OddShapes.shape(threadId, byTime, replyShare, oddShare);
+        return new ThreadComments(List.of(byTime), times, odd);
     }
 
     private static ObjectNode comment(SplittableRandom random, long commentId, long time, ObjectNode[] byTime,
@@ -240,7 +270,7 @@ public final class CommentCorpus {
         return node;
     }
 
-    private static ObjectNode user(int index) {
+    static ObjectNode user(int index) {
         long userId = 30_000_000L + (long) index * 104_729L + index * index;
         ObjectNode user = NODES.objectNode();
         putInteger(user, "userId", userId);
@@ -253,7 +283,11 @@ public final class CommentCorpus {
         return user;
     }
 
-    private static String content(SplittableRandom random) {
+    static int users() {
+        return NICKNAMES.length;
+    }
+
+    static String content(SplittableRandom random) {
         StringBuilder text = new StringBuilder();
         int kind = random.nextInt(100);
         if (kind < 8) {
@@ -284,7 +318,7 @@ public final class CommentCorpus {
      * Stores an integer the way Jackson's parser reads it back (an int node when it fits, else a long node), so
      * that a comment parsed from an answer {@code equals} the corpus node.
      */
-    private static void putInteger(ObjectNode node, String field, long value) {
+    static void putInteger(ObjectNode node, String field, long value) {
         if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
             node.put(field, (int) value);
         } else {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.commentharvester.harvest.CommentPage;
 import io.commentharvester.harvest.PageRequest;
 import io.commentharvester.harvest.Resource;
+import io.commentharvester.harvest.ThreadList;
 import io.commentharvester.harvest.walk.PageOutcome.End;
 
 /**
@@ -37,6 +38,10 @@ public final class ThreadWalk {
     /** The oldest comment is known to be stored, or the hash holds as many comments as the API counts. */
     private boolean bottomReached;
     private final WalkTally tally = new WalkTally();
+    /** The hot list and the floors, when harvested; the main list is left out with {@code harvest.order=hot}. */
+    private HotList hot;
+    private Floors floors;
+    private boolean mainList = true;
 
     /**
      * @param covered what earlier runs stored, as time ranges
@@ -99,7 +104,56 @@ public final class ThreadWalk {
     }
 
     boolean isFinished() {
-        return slices.stream().noneMatch(slice -> slice.isActive() || slice.inFlight);
+        return slices.stream().noneMatch(slice -> slice.isActive() || slice.inFlight)
+                && (hot == null || hot.isFinished()) && (floors == null || floors.isFinished());
+    }
+
+    /** Also walks the hot list. */
+    public void withHot(HotList list) {
+        hot = list;
+    }
+
+    /** Also walks the floors of the comments with replies. */
+    public void withFloors(Floors list) {
+        floors = list;
+    }
+
+    /** Walks only the hot list (and floors), not the main list ({@code harvest.order=hot}). */
+    public void hotOnly() {
+        mainList = false;
+        slices.clear();
+    }
+
+    public HotList hot() {
+        return hot;
+    }
+
+    public Floors floors() {
+        return floors;
+    }
+
+    /** The next page of the hot list or of a floor, if one can go now. */
+    PageRequest nextListPage(WorkQueue queue) {
+        PageRequest page = hot == null ? null : hot.next(queue, this);
+        return page != null || floors == null ? page : floors.next(queue, this);
+    }
+
+    /** A page of the hot list or of a floor is over. */
+    void listPageDone(PageRequest page) {
+        if (page.list() == ThreadList.HOT) {
+            hot.inFlight = false;
+        } else {
+            floors.pageDone(page);
+        }
+    }
+
+    void listPageFailed(PageRequest page) {
+        tally.pageFailed();
+        if (page.list() == ThreadList.HOT) {
+            hot.failed();
+        } else {
+            floors.failed(page);
+        }
     }
 
     /** A slice ready for its next page: any idle one when walking everything, otherwise the newest unfinished. */
@@ -193,12 +247,14 @@ public final class ThreadWalk {
 
     /** Every comment of the thread is stored, as far as the API lets us know. */
     public boolean endReached() {
-        return bottomReached && isFinished() && slices.stream().noneMatch(slice -> slice.stopped);
+        return mainList && bottomReached && isFinished() && slices.stream().noneMatch(slice -> slice.stopped);
     }
 
     /** The walk did what was asked: the thread's end, or its newest N pages' worth. */
     public boolean isComplete() {
-        return endReached() || tally.isTargetReached() && slices.stream().noneMatch(slice -> slice.stopped);
+        boolean main = !mainList || endReached()
+                || tally.isTargetReached() && slices.stream().noneMatch(slice -> slice.stopped);
+        return main && (hot == null || hot.isComplete()) && (floors == null || floors.isComplete());
     }
 
     /** A write failed; the page will be tried again or given up. */

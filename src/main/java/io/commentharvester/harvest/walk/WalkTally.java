@@ -1,7 +1,11 @@
 package io.commentharvester.harvest.walk;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import io.commentharvester.harvest.PageComment;
 
 /** What a thread's walk did in this run and what Redis says it holds. Guarded by the {@link WorkQueue}'s lock. */
 public final class WalkTally {
@@ -15,6 +19,11 @@ public final class WalkTally {
     private long totalCount = -1;
     private boolean targetReached;
     private final List<String> problems = new ArrayList<>();
+    /** Hash fields of the odd comments written in this run, to count each once. */
+    private final Set<String> oddFields = new HashSet<>();
+    private int unreadable;
+    private long replies = -1;
+    private long hot = -1;
 
     void pageStored(long addedFields, long hashSize, long answerTotal) {
         pagesOk++;
@@ -24,6 +33,40 @@ public final class WalkTally {
             // an answer without a total never overwrites a known one
             totalCount = answerTotal;
         }
+    }
+
+    /** A page of the hot list or of a floor is written. */
+    void listPageStored(long addedFields, long hashSize, String problem) {
+        pagesOk++;
+        added += addedFields;
+        stored = hashSize;
+        if (problem != null) {
+            problem(problem);
+        }
+    }
+
+    void odd(List<PageComment> comments, int unreadableEntries) {
+        comments.stream().filter(PageComment::odd).forEach(comment -> oddFields.add(comment.field()));
+        unreadable += unreadableEntries;
+    }
+
+    /** Odd comments written in this run, and list entries that were not comments at all. */
+    public long odd() {
+        return oddFields.size() + unreadable;
+    }
+
+    /** Replies and hot comments in Redis, read at the end of the run; -1 when not harvested. */
+    public void lists(long storedReplies, long storedHot) {
+        replies = storedReplies;
+        hot = storedHot;
+    }
+
+    public long replies() {
+        return replies;
+    }
+
+    public long hot() {
+        return hot;
     }
 
     void pageFailed() {
