@@ -36,7 +36,7 @@ final class FloorReplies {
         long time = parent.get("time").longValue();
         for (int n = 1; n <= count; n++) {
             time += 1 + random.nextLong(3_600_000L);
-            ObjectNode user = CommentCorpus.user(random.nextInt(CommentCorpus.users()));
+            ObjectNode user = CorpusWords.user(random.nextInt(CorpusWords.users()));
             ObjectNode reply = JsonNodeFactory.instance.objectNode();
             reply.set("user", user);
             ObjectNode target = n > 1 && random.nextInt(3) == 0 ? replies.get(random.nextInt(n - 1)) : parent;
@@ -47,7 +47,7 @@ final class FloorReplies {
             replied.put("status", 0);
             reply.put("status", 0);
             CommentCorpus.putInteger(reply, "commentId", parentId * 1000 + n);
-            reply.put("content", CommentCorpus.content(random));
+            reply.put("content", CorpusWords.content(random));
             CommentCorpus.putInteger(reply, "time", time);
             reply.put("timeStr", DAY.format(Instant.ofEpochMilli(time).atZone(CHINA)));
             CommentCorpus.putInteger(reply, "likedCount", random.nextInt(50));

@@ -6,7 +6,6 @@ import java.util.List;
 import io.commentharvester.harvest.CommentPage;
 import io.commentharvester.harvest.PageRequest;
 import io.commentharvester.harvest.Resource;
-import io.commentharvester.harvest.ThreadList;
 import io.commentharvester.harvest.walk.PageOutcome.End;
 
 /**
@@ -38,7 +37,7 @@ public final class ThreadWalk {
     /** The oldest comment is known to be stored, or the hash holds as many comments as the API counts. */
     private boolean bottomReached;
     private final WalkTally tally = new WalkTally();
-    /** The hot list and the floors, when harvested; the main list is left out with {@code harvest.order=hot}. */
+    /** The hot list and the floors, when harvested (see {@link ThreadLists}); {@code harvest.order=hot}: no main list. */
     private HotList hot;
     private Floors floors;
     private boolean mainList = true;
@@ -130,30 +129,6 @@ public final class ThreadWalk {
 
     public Floors floors() {
         return floors;
-    }
-
-    /** The next page of the hot list or of a floor, if one can go now. */
-    PageRequest nextListPage(WorkQueue queue) {
-        PageRequest page = hot == null ? null : hot.next(queue, this);
-        return page != null || floors == null ? page : floors.next(queue, this);
-    }
-
-    /** A page of the hot list or of a floor is over. */
-    void listPageDone(PageRequest page) {
-        if (page.list() == ThreadList.HOT) {
-            hot.inFlight = false;
-        } else {
-            floors.pageDone(page);
-        }
-    }
-
-    void listPageFailed(PageRequest page) {
-        tally.pageFailed();
-        if (page.list() == ThreadList.HOT) {
-            hot.failed();
-        } else {
-            floors.failed(page);
-        }
     }
 
     /** A slice ready for its next page: any idle one when walking everything, otherwise the newest unfinished. */

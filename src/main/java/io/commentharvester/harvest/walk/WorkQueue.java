@@ -128,7 +128,7 @@ public final class WorkQueue implements Iterator<PageRequest> {
 
     private static void release(PageRequest page) {
         if (page.slice() == null) {
-            page.walk().listPageDone(page);
+            ThreadLists.pageDone(page);
         } else {
             page.slice().inFlight = false;
             page.slice().committing = false;
@@ -166,7 +166,7 @@ public final class WorkQueue implements Iterator<PageRequest> {
         lock.lock();
         try {
             if (page.slice() == null) {
-                page.walk().listPageFailed(page);
+                ThreadLists.pageFailed(page);
             } else {
                 page.walk().pageFailed(page.slice());
             }
@@ -246,7 +246,7 @@ public final class WorkQueue implements Iterator<PageRequest> {
         // then the hot lists and the floors
         for (int i = 0; i < walks.size(); i++) {
             ThreadWalk walk = walks.get((nextWalk + i) % walks.size());
-            PageRequest page = walk.nextListPage(this);
+            PageRequest page = ThreadLists.next(this, walk);
             if (page != null) {
                 nextWalk = (nextWalk + i + 1) % walks.size();
                 return page;
