@@ -185,7 +185,8 @@ public class HarvestRun {
             for (ThreadWalk walk : walks()) {
                 WalkTally tally = walk.tally();
                 String state = walk.endReached() ? "end reached"
-                        : tally.isTargetReached() ? "newest pages stored" : "end not reached";
+                        : tally.isTargetReached() ? "newest pages stored"
+                        : walk.isComplete() ? "lists walked" : "end not reached";
                 lines.add(String.format(Locale.ROOT, "%s (%s): %d added, %d stored%s, totalCount %s, %s complete, %s%s",
                         walk.resource(), walk.resource().threadId(), tally.added(), Math.max(0, tally.stored()),
                         lists(List.of(tally)),
