@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commentharvester.config.HarvestSettings;
 import io.commentharvester.config.PoliteSettings;
 import io.commentharvester.config.Secrets;
+import io.commentharvester.config.ThreadListSettings;
 import io.commentharvester.harvest.CommentMapper;
 import io.commentharvester.harvest.CommentPageReader;
 import io.commentharvester.harvest.CommentPageWriter;
@@ -19,6 +20,7 @@ import io.commentharvester.harvest.HarvestFailures;
 import io.commentharvester.harvest.HarvestLedger;
 import io.commentharvester.harvest.HarvestPlanner;
 import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.harvest.ListRequests;
 import io.commentharvester.harvest.PageRetryPolicy;
 import io.commentharvester.harvest.WeapiCryptoProcessor;
 import io.commentharvester.polite.PoliteRequests;
@@ -58,6 +60,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         Function<String, String> lookup = key -> properties.resolveProperty(key).orElse(null);
         HarvestSettings settings = HarvestSettings.from(lookup);
         PoliteSettings polite = PoliteSettings.from(lookup);
+        ThreadListSettings lists = ThreadListSettings.from(lookup);
         String csrfToken = Secrets.read(lookup, "weapi.csrf-token", "weapi.csrf-token-file");
         String cookie = Secrets.read(lookup, "weapi.cookie", "weapi.cookie-file");
         String redisPassword = Secrets.read(lookup, "redis.password", "redis.password-file");
@@ -97,7 +100,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         HarvestLedger ledger = new HarvestLedger(store.template(), settings.keyPrefix(), clock);
         registry.bind("harvestLedger", ledger);
         registry.bind("harvestPlanner", new HarvestPlanner(settings.resources(), settings.pages(), settings.pageSize(),
-                settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock));
+                settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock).withLists(lists));
         registry.bind("harvestFailures", new HarvestFailures(ledger, run));
         PoliteRequests politeRequests = politeRequests(context, settings, polite, run);
         registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts(), run, politeRequests::serverAlive));
@@ -106,9 +109,10 @@ public class HarvesterConfiguration implements CamelConfiguration {
                 new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
         WebCookies cookies = WebCookies.of(cookie, csrfToken, polite.anonymousCookies(), new SecureRandom());
         registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.timeOrderFields(),
-                cookies.csrfToken(), settings.userAgent(), cookies.header(), run));
+                cookies.csrfToken(), settings.userAgent(), cookies.header(), run)
+                .withPaths(new ListRequests(settings.commentsPath(), lists)));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
-        registry.bind("commentPageWriter", new CommentPageWriter(ledger, run));
+        registry.bind("commentPageWriter", new CommentPageWriter(ledger, run).withLists(lists));
     }
 
     /**
@@ -185,6 +189,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         Set<String> known = new HashSet<>(HarvestSettings.KEYS);
         known.addAll(SandboxSettings.KEYS);
         known.addAll(PoliteSettings.KEYS);
+        known.addAll(ThreadListSettings.KEYS);
         SettingKeys.checkKnown(SettingKeys.keysOf(properties.loadProperties(), System.getProperties()), known,
                 HarvestSettings.CHECKED_PREFIXES);
         properties.resolveProperty(RouteFiles.PATTERN_KEY)

@@ -3,6 +3,7 @@ package io.commentharvester.harvest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.commentharvester.config.ThreadListSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
@@ -22,6 +23,7 @@ public class CommentRequestBuilder {
     private final String userAgent;
     private final String cookie;
     private final HarvestRun run;
+    private ListRequests paths = new ListRequests("/weapi/comment/resource/comments/get", ThreadListSettings.NONE);
 
     /**
      * @param timeOrderFields the order fields sent with every page (names and values from weapi.time-order-fields:
@@ -37,13 +39,24 @@ public class CommentRequestBuilder {
         this.run = run;
     }
 
+    /** Where the pages of each list go ({@code weapi.*-path}). */
+    public CommentRequestBuilder withPaths(ListRequests requests) {
+        this.paths = requests;
+        return this;
+    }
+
     /**
      * The request object of a page, serialized as JSON, as the site's page sends it while it chains cursors:
      * every value a string, {@code cursor} -1 for the newest page and then the previous answer's time,
      * {@code offset} 0.
      */
     public String requestJson(PageRequest page) {
-        Map<String, Object> request = new LinkedHashMap<>();
+        Map<String, Object> request = page.list() == ThreadList.COMMENTS ? new LinkedHashMap<>()
+                : ListRequests.request(page);
+        if (page.list() != ThreadList.COMMENTS) {
+            request.put("csrf_token", csrfToken);
+            return write(request, page);
+        }
         request.put("rid", page.threadId());
         request.put("threadId", page.threadId());
         request.put("pageNo", String.valueOf(page.pageNo()));
@@ -52,6 +65,10 @@ public class CommentRequestBuilder {
         request.put("offset", "0");
         request.putAll(timeOrderFields);
         request.put("csrf_token", csrfToken);
+        return write(request, page);
+    }
+
+    private String write(Map<String, Object> request, PageRequest page) {
         try {
             return json.writeValueAsString(request);
         } catch (JsonProcessingException e) {
@@ -90,6 +107,7 @@ public class CommentRequestBuilder {
         PageRequest page = exchange.getProperty(HarvestExchange.PAGE, PageRequest.class);
         exchange.getIn().removeHeaders("*", HarvestExchange.KEEP_HEADERS);
         exchange.getIn().setBody(requestJson(page));
+        exchange.setProperty(HarvestExchange.PATH, paths.path(page));
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, FORM_CONTENT_TYPE);
         exchange.getIn().setHeader(Exchange.HTTP_QUERY, "csrf_token=" + csrfToken);
         exchange.getIn().setHeader("User-Agent", userAgent);

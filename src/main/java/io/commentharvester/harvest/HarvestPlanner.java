@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.commentharvester.config.ThreadListSettings;
 import io.commentharvester.harvest.walk.Coverage;
+import io.commentharvester.harvest.walk.Floors;
+import io.commentharvester.harvest.walk.HotList;
 import io.commentharvester.harvest.walk.ThreadWalk;
 import io.commentharvester.harvest.walk.WorkQueue;
 import org.apache.camel.Exchange;
@@ -31,6 +34,7 @@ public class HarvestPlanner {
     private final HarvestLedger ledger;
     private final HarvestRun run;
     private final Clock clock;
+    private ThreadListSettings lists = ThreadListSettings.NONE;
 
     /**
      * @param pages           newest pages wanted per thread; 0 for every comment
@@ -50,6 +54,12 @@ public class HarvestPlanner {
         this.clock = clock;
     }
 
+    /** Which lists of each thread besides the main one are walked (hot list, floors). */
+    public HarvestPlanner withLists(ThreadListSettings settings) {
+        this.lists = settings;
+        return this;
+    }
+
     /** Route step: the run's work, which the parallel split consumes as a stream. */
     public WorkQueue plan() {
         String runTag = Long.toString(clock.millis(), 36);
@@ -67,7 +77,8 @@ public class HarvestPlanner {
             coveredComments += covered.stream().mapToLong(Coverage::count).sum();
             ThreadWalk walk = new ThreadWalk(resource, key, covered, target, pageSize, runTag);
             walk.tally().knownTotal(ledger.knownTotal(key));
-            walk.tally().storedAtStart(ledger.storedCount(key));
+            walk.tally().storedAtStart(ledger.hashSize(key), ledger.storedReplies(key));
+            planLists(walk, key);
             walks.add(walk);
         }
         WorkQueue work = new WorkQueue(walks, concurrency, run::isStopping);
@@ -79,6 +90,21 @@ public class HarvestPlanner {
         return work;
     }
 
+    private void planLists(ThreadWalk walk, String key) {
+        if (lists.walksHot()) {
+            walk.withHot(new HotList(lists.hotOrder() ? pages : 0, pageSize));
+        }
+        if (lists.hotOrder()) {
+            walk.hotOnly();
+        }
+        if (lists.includeReplies()) {
+            Floors floors = new Floors(pageSize);
+            // resume=false has forgotten them; the walk finds them again on its pages
+            ledger.floorStates(key).forEach(floors::add);
+            walk.withFloors(floors);
+        }
+    }
+
     /**
      * Route step after the split: reads what each walked hash holds now and leaves, as body, one meta record
      * per thread for the spring-redis endpoint to write.
@@ -87,7 +113,9 @@ public class HarvestPlanner {
         List<MetaRecord> records = new ArrayList<>();
         boolean runComplete = !run.isStopping();
         for (ThreadWalk walk : run.walks()) {
-            walk.tally().settle(ledger.storedCount(walk.commentsKey()));
+            walk.tally().settle(ledger.hashSize(walk.commentsKey()), ledger.storedReplies(walk.commentsKey()));
+            walk.tally().lists(lists.includeReplies() ? ledger.storedReplies(walk.commentsKey()) : -1,
+                    lists.walksHot() ? ledger.storedHot(walk.commentsKey()) : -1);
             records.add(new MetaRecord(HarvestLedger.metaKey(walk.commentsKey()), ledger.meta(walk, runComplete)));
         }
         return records;

@@ -212,9 +212,9 @@ public class HarvestRun {
                 total += Math.max(0, walk.tally().totalCount());
             }
             return String.format(Locale.ROOT, "harvest %s: %d resource(s), %d page(s) ok, %d failed, %d comments added, "
-                    + "%d stored%s, %.1f s", state, resources(), pagesOk(), pagesFailed(), commentsAdded(), stored,
+                    + "%d stored%s%s, %.1f s", state, resources(), pagesOk(), pagesFailed(), commentsAdded(), stored,
                     totalKnown && total > 0 ? String.format(Locale.ROOT, " of %d (%s)", total, percent((double) stored / total))
-                            : "", seconds());
+                            : "", lists(walks().stream().map(ThreadWalk::tally).toList()), seconds());
         });
     }
 
@@ -227,15 +227,27 @@ public class HarvestRun {
                 long notDone = walk.slicesNotDone();
                 String state = walk.endReached() ? "end reached"
                         : tally.isTargetReached() ? "newest pages stored"
+                        : walk.isComplete() ? "lists walked"
                         : "end not reached" + (notDone > 0 ? ", " + notDone + " part(s) not done (a rerun goes on from there)" : "");
-                lines.add(String.format(Locale.ROOT, "%s (%s): %d added, %d stored, totalCount %s, %s complete, %s%s",
+                lines.add(String.format(Locale.ROOT, "%s (%s): %d added, %d stored%s, totalCount %s, %s complete, %s%s",
                         walk.resource(), walk.resource().threadId(), tally.added(), Math.max(0, tally.stored()),
+                        lists(List.of(tally)),
                         tally.totalCount() >= 0 ? String.valueOf(tally.totalCount()) : "unknown",
                         Double.isNaN(tally.completeness()) ? "?" : percent(tally.completeness()), state,
                         tally.problems().isEmpty() ? "" : "; " + String.join("; ", tally.problems())));
             }
             return lines;
         });
+    }
+
+    /** ", H hot, R replies, O odd": what the hot lists and floors hold, odd comments of this run; each if any. */
+    private static String lists(List<WalkTally> tallies) {
+        long hot = tallies.stream().mapToLong(WalkTally::hot).filter(n -> n >= 0).sum();
+        long replies = tallies.stream().mapToLong(WalkTally::replies).filter(n -> n >= 0).sum();
+        long odd = tallies.stream().mapToLong(WalkTally::odd).sum();
+        return (tallies.stream().anyMatch(t -> t.hot() >= 0) ? ", " + hot + " hot" : "")
+                + (tallies.stream().anyMatch(t -> t.replies() >= 0) ? ", " + replies + " replies" : "")
+                + (odd > 0 ? ", " + odd + " odd" : "");
     }
 
     private <T> T read(java.util.function.Supplier<T> reader) {

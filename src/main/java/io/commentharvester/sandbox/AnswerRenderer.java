@@ -25,6 +25,10 @@ final class AnswerRenderer {
         this.settings = settings;
     }
 
+    CommentCorpus corpus() {
+        return corpus;
+    }
+
     /**
      * The comments of the page, with whether more follow. In cursor mode (a positive {@code cursor} on the new API,
      * {@code beforeTime} on the old one) the page starts at the first comment strictly older than the cursor, any
@@ -82,6 +86,12 @@ final class AnswerRenderer {
         data.put("cursor", slice.comments().isEmpty() ? String.valueOf(page.cursorMode() ? page.cursor() : 0)
                 : String.valueOf(slice.comments().get(slice.comments().size() - 1).get("time").longValue()));
         data.put("sortType", page.sortType());
+        if (!page.cursorMode() && page.offset() == 0) {
+            // a first page carries the thread's small hot set, as the site's does
+            List<ObjectNode> hot = corpus.thread(page.threadId()).byHot;
+            ArrayNode hotComments = data.putArray("hotComments");
+            hot.subList(0, Math.min(SandboxServer.HOT_COMMENTS, hot.size())).forEach(hotComments::add);
+        }
         return root;
     }
 

@@ -49,31 +49,10 @@ public final class CommentCorpus {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final String[] NICKNAMES = {
-        "晚风", "云村居民", "小羊不吃草", "Echo", "夏天的风", "月亮不睡我不睡", "耳机里的海", "不吃香菜",
-        "Lemon", "一只猫咪", "🌙夜猫子", "星星✨", "阿杰", "旧时光", "听歌的人", "momo", "张同学",
-        "北方的雪", "南方姑娘", "Kevin_Lee", "咸鱼本鱼", "奶茶三分糖", "失眠患者", "路人甲", "ccc"
-    };
-    private static final String[] LOCATIONS = {
-        "北京", "上海", "广东", "浙江", "四川", "湖北", "江苏", "山东", "福建", "陕西", "重庆", "湖南",
-        "河南", "云南", "香港", "台湾", "美国", "日本"
-    };
-    private static final String[] PHRASES = {
-        "这首歌陪我度过了高三", "单曲循环一整晚", "前奏一响就哭了", "有人在听吗", "2025年了还有人在听吗",
-        "副歌太好听了", "想起了那个夏天", "评论区的故事比歌还好听", "晚安，打工人", "听到这里的都是有故事的人",
-        "第一次听就爱上了", "歌词写到心里去了", "那年我们都还小", "愿你被这个世界温柔以待", "下雨天听更有感觉",
-        "so good", "this song hits different", "lol", "真的绝了", "我哭死", "好听到爆", "谁懂啊家人们"
-    };
-    private static final String[] EMOJI = {
-        "😂", "🎵", "👍", "❤️", "🌙", "😭", "🔥", "🥺", "✨", "🎧", "☀", "💔", "🙏", "😊", "𠮷"
-    };
-    private static final String[] ODDITIES = {
-        "\"原唱\"才是yyds", "路径是C:\\music\\歌单\\", "\\n 不是换行", "他说：\"别走\"", "反斜杠\\\\两个",
-        "{\"json\":\"不是\"}", "<b>不是标签</b>", "a&b=c", "tab\there", "100%好听"
-    };
-
     private final int commentsPerThread;
     private final double sameTimeShare;
+    private final double replyShare;
+    private final double oddShare;
     private final Map<String, ThreadComments> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ThreadComments> eldest) {
@@ -91,6 +70,14 @@ public final class CommentCorpus {
      * @param sameTimeShare     share in [0, 1] of comments posted in the same millisecond as the next newer one
      */
     public CommentCorpus(int commentsPerThread, double sameTimeShare) {
+        this(commentsPerThread, sameTimeShare, SandboxSettings.DEFAULT_REPLY_SHARE, 0.0);
+    }
+
+    /**
+     * @param replyShare share in [0, 1] of comments with 1 to 300 replies (see {@link OddShapes#shape})
+     * @param oddShare   share in [0, 1] of comments of odd shapes
+     */
+    public CommentCorpus(int commentsPerThread, double sameTimeShare, double replyShare, double oddShare) {
         if (commentsPerThread < 0) {
             throw new IllegalArgumentException("commentsPerThread must be >= 0: " + commentsPerThread);
         }
@@ -99,6 +86,8 @@ public final class CommentCorpus {
         }
         this.commentsPerThread = commentsPerThread;
         this.sameTimeShare = sameTimeShare;
+        this.replyShare = replyShare;
+        this.oddShare = oddShare;
     }
 
     /**
@@ -117,6 +106,23 @@ public final class CommentCorpus {
             copies.add(node.deepCopy());
         }
         return copies;
+    }
+
+    /** Comments of odd shapes in the thread. */
+    public int oddCount(String threadId) {
+        return thread(threadId).oddCount;
+    }
+
+    /** The commentIds (as text) of the thread's hot list, as the hot endpoint serves it, most liked first. */
+    public List<String> hotList(String threadId) {
+        List<ObjectNode> hot = thread(threadId).byHot;
+        return hot.subList(0, Math.min(ListAnswers.HOT_LIST, hot.size())).stream()
+                .map(node -> node.get("commentId").asText()).toList();
+    }
+
+    /** The replies of a comment, oldest first, as its floor serves them; copies. */
+    public List<ObjectNode> replies(String threadId, String parentId) {
+        return FloorReplies.of(threadId, thread(threadId).byId(parentId)).stream().map(ObjectNode::deepCopy).toList();
     }
 
     public int totalCount(String threadId) {
@@ -185,13 +191,14 @@ public final class CommentCorpus {
         for (int i = count - 1; i >= 0; i--) {
             byTime[i] = comment(random, ids[i], times[i], byTime, i);
         }
-        return new ThreadComments(List.of(byTime), times);
+        int odd = OddShapes.shape(threadId, byTime, replyShare, oddShare);
+        return new ThreadComments(List.of(byTime), times, odd);
     }
 
     private static ObjectNode comment(SplittableRandom random, long commentId, long time, ObjectNode[] byTime,
             int index) {
-        int userIndex = (int) (NICKNAMES.length * Math.pow(random.nextDouble(), 1.6));
-        ObjectNode user = user(Math.min(userIndex, NICKNAMES.length - 1));
+        int userIndex = (int) (CorpusWords.NICKNAMES.length * Math.pow(random.nextDouble(), 1.6));
+        ObjectNode user = CorpusWords.user(Math.min(userIndex, CorpusWords.NICKNAMES.length - 1));
 
         ObjectNode node = NODES.objectNode();
         node.set("user", user);
@@ -217,7 +224,7 @@ public final class CommentCorpus {
         node.putNull("pendantData");
         node.put("status", 0);
         putInteger(node, "commentId", commentId);
-        node.put("content", content(random));
+        node.put("content", CorpusWords.content(random));
         node.putNull("richContent");
         node.putNull("contentResource");
         putInteger(node, "time", time);
@@ -235,56 +242,16 @@ public final class CommentCorpus {
         node.put("liked", false);
         ObjectNode ip = node.putObject("ipLocation");
         ip.putNull("ip");
-        ip.put("location", LOCATIONS[random.nextInt(LOCATIONS.length)]);
+        ip.put("location", CorpusWords.LOCATIONS[random.nextInt(CorpusWords.LOCATIONS.length)]);
         putInteger(ip, "userId", user.get("userId").longValue());
         return node;
-    }
-
-    private static ObjectNode user(int index) {
-        long userId = 30_000_000L + (long) index * 104_729L + index * index;
-        ObjectNode user = NODES.objectNode();
-        putInteger(user, "userId", userId);
-        user.put("nickname", NICKNAMES[index]);
-        user.put("avatarUrl", "https://p1.music.126.net/" + Long.toUnsignedString(mix(userId), 36) + "==/"
-                + (109_951_163_000_000_000L + userId) + ".jpg");
-        user.put("vipType", index % 3 == 0 ? 11 : 0);
-        user.put("authStatus", 0);
-        user.putNull("remarkName");
-        return user;
-    }
-
-    private static String content(SplittableRandom random) {
-        StringBuilder text = new StringBuilder();
-        int kind = random.nextInt(100);
-        if (kind < 8) {
-            // a long one: several sentences, with line breaks
-            while (text.length() < 320) {
-                text.append(PHRASES[random.nextInt(PHRASES.length)]);
-                int sep = random.nextInt(6);
-                text.append(sep == 0 ? "\n" : sep == 1 ? EMOJI[random.nextInt(EMOJI.length)] : "，");
-            }
-            text.append("。");
-            return text.toString();
-        }
-        int parts = 1 + random.nextInt(3);
-        for (int i = 0; i < parts; i++) {
-            if (i > 0) {
-                text.append(random.nextInt(5) == 0 ? "\n" : " ");
-            }
-            text.append(random.nextInt(6) == 0 ? ODDITIES[random.nextInt(ODDITIES.length)]
-                    : PHRASES[random.nextInt(PHRASES.length)]);
-            if (random.nextInt(3) == 0) {
-                text.append(EMOJI[random.nextInt(EMOJI.length)]);
-            }
-        }
-        return text.toString();
     }
 
     /**
      * Stores an integer the way Jackson's parser reads it back (an int node when it fits, else a long node), so
      * that a comment parsed from an answer {@code equals} the corpus node.
      */
-    private static void putInteger(ObjectNode node, String field, long value) {
+    static void putInteger(ObjectNode node, String field, long value) {
         if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
             node.put(field, (int) value);
         } else {

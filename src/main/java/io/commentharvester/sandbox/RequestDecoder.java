@@ -54,6 +54,12 @@ final class RequestDecoder {
      * @param trace        receives the decrypted text and the encSecKey length as soon as they are known
      */
     PageQuery decode(byte[] body, String oldApiThread, Trace trace) throws BadRequestException {
+        JsonNode request = decrypt(body, trace);
+        return oldApiThread == null ? newApi(request) : oldApi(oldApiThread, request);
+    }
+
+    /** The decrypted request object of any weapi call. */
+    JsonNode decrypt(byte[] body, Trace trace) throws BadRequestException {
         Map<String, String> form = parseForm(new String(body, StandardCharsets.UTF_8));
         String encSecKey = form.get("encSecKey");
         trace.encSecKeyLength = encSecKey == null ? 0 : encSecKey.length();
@@ -68,7 +74,7 @@ final class RequestDecoder {
         if (request == null || !request.isObject()) {
             throw new BadRequestException("the request text is not a JSON object");
         }
-        return oldApiThread == null ? newApi(request) : oldApi(oldApiThread, request);
+        return request;
     }
 
     private PageQuery newApi(JsonNode request) throws BadRequestException {
@@ -188,7 +194,7 @@ final class RequestDecoder {
                 rows, size, pageNo);
     }
 
-    private static void checkThreadId(String threadId) throws BadRequestException {
+    static void checkThreadId(String threadId) throws BadRequestException {
         if (!THREAD_ID.matcher(threadId).matches()) {
             throw new BadRequestException("bad threadId '" + threadId + "': expected one of "
                     + String.join(", ", SandboxServer.THREAD_PREFIXES) + " and the resource id (digits; hex digits "
@@ -197,7 +203,7 @@ final class RequestDecoder {
     }
 
     /** A string field (numbers are accepted as their text); null when absent, JSON null or empty. */
-    private static String text(JsonNode request, String field) throws BadRequestException {
+    static String text(JsonNode request, String field) throws BadRequestException {
         JsonNode node = request.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -210,7 +216,7 @@ final class RequestDecoder {
     }
 
     /** An integer field sent as a number or a string; null when absent, JSON null or empty. */
-    private static Long number(JsonNode request, String field) throws BadRequestException {
+    static Long number(JsonNode request, String field) throws BadRequestException {
         JsonNode node = request.get(field);
         if (node == null || node.isNull()) {
             return null;

@@ -90,7 +90,8 @@ public final class SandboxServer implements AutoCloseable {
     private SandboxServer(SandboxSettings settings, SandboxKey key, LongSupplier nanoClock) throws IOException {
         this.settings = settings;
         this.key = key;
-        this.corpus = new CommentCorpus(settings.commentsPerThread(), settings.sameTimeShare());
+        this.corpus = new CommentCorpus(settings.commentsPerThread(), settings.sameTimeShare(),
+                settings.replyShare(), settings.oddShare());
         this.faults = new FaultPlan(settings);
         this.dispatcher = new WeapiDispatcher(new RequestDecoder(key, settings.orderTypeEffective()),
                 new AnswerRenderer(corpus, settings), faults,

@@ -28,11 +28,13 @@ import java.util.function.Function;
  * @param rateLimit          requests a second over all clients before the site-like penalty; 0 = no limit
  * @param penaltyMs          how long every request is refused after the rate limit was passed
  * @param requireCookies     whether requests without a {@code _ntes_nuid} or {@code NMTID} cookie get -460
+ * @param replyShare         share in [0, 1] of comments with replies (1 to 300, served by the floor endpoint)
+ * @param oddShare           share in [0, 1] of comments of odd shapes (see {@link OddShapes})
  */
 public record SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
         int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling, String keyFile,
         CeilingMode ceilingMode, double sameTimeShare, boolean orderTypeEffective, int rateLimit, long penaltyMs,
-        boolean requireCookies) {
+        boolean requireCookies, double replyShare, double oddShare) {
 
     public static final String PREFIX = "sandbox.";
     public static final String PORT = PREFIX + "port";
@@ -52,10 +54,14 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
     public static final String RATE_LIMIT = PREFIX + "rate-limit";
     public static final String PENALTY_MS = PREFIX + "penalty-ms";
     public static final String REQUIRE_COOKIES = PREFIX + "require-cookies";
+    public static final String REPLY_SHARE = PREFIX + "reply-share";
+    public static final String ODD_SHARE = PREFIX + "odd-share";
+    /** Share of comments with replies unless set. */
+    public static final double DEFAULT_REPLY_SHARE = 0.05;
     /** Every sandbox setting. */
     public static final Set<String> KEYS = Set.of(PORT, COMMENTS_PER_THREAD, LATENCY_MS, JITTER_MS, FAULT_RATE,
             MAX_FAULTS_PER_PAGE, SEED, HANG_MS, FAULT_KINDS, OFFSET_CEILING, KEY_FILE, CEILING_MODE, SAME_TIME_SHARE,
-            ORDER_TYPE_EFFECTIVE, RATE_LIMIT, PENALTY_MS, REQUIRE_COOKIES);
+            ORDER_TYPE_EFFECTIVE, RATE_LIMIT, PENALTY_MS, REQUIRE_COOKIES, REPLY_SHARE, ODD_SHARE);
 
     public SandboxSettings {
         check(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
@@ -69,6 +75,8 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         check(sameTimeShare >= 0.0 && sameTimeShare <= 1.0, "sameTimeShare must be in [0, 1]: " + sameTimeShare);
         check(rateLimit >= 0, "rateLimit must be >= 0: " + rateLimit);
         check(penaltyMs >= 0, "penaltyMs must be >= 0: " + penaltyMs);
+        check(replyShare >= 0.0 && replyShare <= 1.0, "replyShare must be in [0, 1]: " + replyShare);
+        check(oddShare >= 0.0 && oddShare <= 1.0, "oddShare must be in [0, 1]: " + oddShare);
         // null means the default kinds; an empty set is kept (then no random fault can be injected)
         if (faultKinds == null) {
             faultKinds = FaultKind.defaults();
@@ -81,13 +89,23 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         ceilingMode = ceilingMode == null ? CeilingMode.EMPTY : ceilingMode;
     }
 
+    /** The settings of before the reply and odd-shape shares: replies at the default share, no odd shapes. */
+    public SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
+            int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling,
+            String keyFile, CeilingMode ceilingMode, double sameTimeShare, boolean orderTypeEffective, int rateLimit,
+            long penaltyMs, boolean requireCookies) {
+        this(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed, hangMs, faultKinds,
+                offsetCeiling, keyFile, ceilingMode, sameTimeShare, orderTypeEffective, rateLimit, penaltyMs,
+                requireCookies, DEFAULT_REPLY_SHARE, 0.0);
+    }
+
     /** The settings of before the site-like options: ceiling mode empty, no same-ms comments, orderType effective
      *  false, no rate limit (penalty 2000 ms), no cookies required. */
     public SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
             int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling,
             String keyFile) {
         this(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed, hangMs, faultKinds,
-                offsetCeiling, keyFile, CeilingMode.EMPTY, 0.0, false, 0, 2_000, false);
+                offsetCeiling, keyFile, CeilingMode.EMPTY, 0.0, false, 0, 2_000, false, DEFAULT_REPLY_SHARE, 0.0);
     }
 
     /**
@@ -181,6 +199,14 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         return with(b -> b.requireCookies = value);
     }
 
+    public SandboxSettings withReplyShare(double value) {
+        return with(b -> b.replyShare = value);
+    }
+
+    public SandboxSettings withOddShare(double value) {
+        return with(b -> b.oddShare = value);
+    }
+
     private static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -192,7 +218,7 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         change.accept(b);
         return new SandboxSettings(b.port, b.commentsPerThread, b.latencyMs, b.jitterMs, b.faultRate,
                 b.maxFaultsPerPage, b.seed, b.hangMs, b.faultKinds, b.offsetCeiling, b.keyFile, b.ceilingMode,
-                b.sameTimeShare, b.orderTypeEffective, b.rateLimit, b.penaltyMs, b.requireCookies);
+                b.sameTimeShare, b.orderTypeEffective, b.rateLimit, b.penaltyMs, b.requireCookies, b.replyShare, b.oddShare);
     }
 
     /** The components of a copy, changed one at a time by the {@code with...} methods. */
@@ -214,6 +240,8 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         int rateLimit;
         long penaltyMs;
         boolean requireCookies;
+        double replyShare;
+        double oddShare;
 
         Builder(SandboxSettings s) {
             port = s.port;
@@ -233,6 +261,8 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
             rateLimit = s.rateLimit;
             penaltyMs = s.penaltyMs;
             requireCookies = s.requireCookies;
+            replyShare = s.replyShare;
+            oddShare = s.oddShare;
         }
     }
 }

@@ -42,8 +42,11 @@ final class SandboxSettingsReader {
         int rateLimit = r.intValue(RATE_LIMIT, d.rateLimit(), v -> v >= 0, ">= 0 (0 = no limit)");
         long penalty = r.longValue(PENALTY_MS, d.penaltyMs(), v -> v >= 0, ">= 0");
         boolean requireCookies = r.bool(REQUIRE_COOKIES, d.requireCookies());
+        double replyShare = r.fraction(REPLY_SHARE, d.replyShare());
+        double oddShare = r.fraction(ODD_SHARE, d.oddShare());
         return new SandboxSettings(port, comments, latency, jitter, rate, maxFaults, seed, hang, kinds, ceiling,
-                keyFile, ceilingMode, sameTime, orderTypeEffective, rateLimit, penalty, requireCookies);
+                keyFile, ceilingMode, sameTime, orderTypeEffective, rateLimit, penalty, requireCookies, replyShare,
+                oddShare);
     }
 
     private String value(String key) {

@@ -20,19 +20,28 @@ final class ThreadComments {
     /** times[i] is the time of byTime.get(i): non-increasing. */
     private final long[] times;
 
+    final int oddCount;
+    private final java.util.Map<String, ObjectNode> byId = new java.util.HashMap<>();
+
     ThreadComments(List<ObjectNode> byTime, long[] times) {
+        this(byTime, times, 0);
+    }
+
+    ThreadComments(List<ObjectNode> byTime, long[] times, int oddCount) {
+        this.oddCount = oddCount;
+        byTime.forEach(node -> byId.put(node.path("commentId").asText(), node));
         if (byTime.size() != times.length) {
             throw new IllegalArgumentException("one time per comment");
         }
         this.byTime = byTime;
         this.times = times.clone();
-        Comparator<ObjectNode> byId = Comparator.comparingLong(node -> node.get("commentId").longValue());
+        Comparator<ObjectNode> idOrder = Comparator.comparingLong(node -> node.get("commentId").longValue());
         List<ObjectNode> hot = new ArrayList<>(byTime);
         hot.sort(Comparator.<ObjectNode>comparingLong(node -> node.get("likedCount").longValue())
-                .thenComparing(byId).reversed());
+                .thenComparing(idOrder).reversed());
         this.byHot = Collections.unmodifiableList(hot);
         List<ObjectNode> recommended = new ArrayList<>(byTime);
-        recommended.sort(Comparator.comparingDouble(ThreadComments::recommendedScore).thenComparing(byId)
+        recommended.sort(Comparator.comparingDouble(ThreadComments::recommendedScore).thenComparing(idOrder)
                 .reversed());
         this.byRecommended = Collections.unmodifiableList(recommended);
     }
@@ -46,6 +55,11 @@ final class ThreadComments {
             default:
                 return byRecommended;
         }
+    }
+
+    /** The comment with this id (as text), or null. */
+    ObjectNode byId(String commentId) {
+        return byId.get(commentId);
     }
 
     int size() {

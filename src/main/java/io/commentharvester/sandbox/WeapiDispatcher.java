@@ -16,6 +16,7 @@ final class WeapiDispatcher {
 
     private static final Pattern OLD_API_PATH =
             Pattern.compile(Pattern.quote(SandboxServer.OLD_API_PREFIX) + "([^/]+)/?");
+    private static final Pattern HOT_PATH = Pattern.compile(Pattern.quote(ListAnswers.HOT_PREFIX) + "([^/]+)/?");
     private static final byte[] BODY_503 = "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>"
             .getBytes(StandardCharsets.UTF_8);
 
@@ -31,6 +32,7 @@ final class WeapiDispatcher {
     private final RateLimiter rateLimiter;
     private final SandboxStats stats;
     private final boolean requireCookies;
+    private final ListAnswers lists;
 
     WeapiDispatcher(RequestDecoder decoder, AnswerRenderer renderer, FaultPlan faults, RateLimiter rateLimiter,
             SandboxStats stats, boolean requireCookies) {
@@ -40,6 +42,7 @@ final class WeapiDispatcher {
         this.faults = faults;
         this.rateLimiter = rateLimiter;
         this.stats = stats;
+        this.lists = new ListAnswers(renderer.corpus());
     }
 
     /**
@@ -58,9 +61,14 @@ final class WeapiDispatcher {
         boolean post = "POST".equals(method);
         Matcher old = OLD_API_PATH.matcher(path);
         boolean newApi = post && SandboxServer.NEW_API_PATH.equals(path);
-        if (newApi || (post && old.matches())) {
+        Matcher hot = HOT_PATH.matcher(path);
+        boolean floor = post && ListAnswers.FLOOR_PATH.equals(path);
+        if (newApi || (post && (old.matches() || hot.matches())) || floor) {
             if (requireCookies && !cookies.siteCookies()) {
                 return Answer.json(AnswerRenderer.error(-460, "Cheating"), NO_COOKIES);
+            }
+            if (floor || hot.matches()) {
+                return list(body, floor ? null : hot.group(1), trace);
             }
             return weapi(body, newApi ? null : old.group(1), trace);
         }
@@ -70,6 +78,20 @@ final class WeapiDispatcher {
         return new Answer(404, SandboxJson.CONTENT_TYPE, SandboxJson.bytes(notFound), "not-found", false);
     }
 
+    /** A hot page ({@code hotThread} from the path) or a floor page ({@code hotThread} null). */
+    private Answer list(byte[] body, String hotThread, RequestDecoder.Trace trace) {
+        try {
+            if (hotThread != null) {
+                PageQuery page = decoder.decode(body, hotThread, trace);
+                return faulted(page.threadId(), "hot:" + page.offset(), 0, () -> lists.hot(page));
+            }
+            ListAnswers.FloorQuery query = ListAnswers.floorQuery(decoder.decrypt(body, trace));
+            return faulted(query.threadId(), query.faultKey(), 0, () -> lists.floor(query));
+        } catch (BadRequestException e) {
+            return Answer.json(AnswerRenderer.badRequest(e.getMessage()), "bad-request");
+        }
+    }
+
     private Answer weapi(byte[] body, String oldApiThread, RequestDecoder.Trace trace) {
         PageQuery page;
         try {
@@ -77,9 +99,13 @@ final class WeapiDispatcher {
         } catch (BadRequestException e) {
             return Answer.json(AnswerRenderer.badRequest(e.getMessage()), "bad-request");
         }
-        FaultKind fault = faults.decide(page.threadId(), page.faultKey(), page.pageNo());
+        return faulted(page.threadId(), page.faultKey(), page.pageNo(), () -> renderer.page(page));
+    }
+
+    private Answer faulted(String threadId, String faultKey, int pageNo, java.util.function.Supplier<byte[]> render) {
+        FaultKind fault = faults.decide(threadId, faultKey, pageNo);
         if (fault == null) {
-            return Answer.json(renderer.page(page), "ok");
+            return Answer.json(render.get(), "ok");
         }
         switch (fault) {
             case HTTP_503:
@@ -89,12 +115,12 @@ final class WeapiDispatcher {
             case TOO_FREQUENT:
                 return Answer.json(AnswerRenderer.error(405, TOO_FREQUENT_MESSAGE), fault.propertyName());
             case TRUNCATED_JSON:
-                byte[] answer = renderer.page(page);
+                byte[] answer = render.get();
                 return Answer.json(Arrays.copyOf(answer, answer.length / 2), fault.propertyName());
             case HANG:
-                return new Answer(200, SandboxJson.CONTENT_TYPE, renderer.page(page), fault.propertyName(), true);
+                return new Answer(200, SandboxJson.CONTENT_TYPE, render.get(), fault.propertyName(), true);
             case CAPTCHA:
-                return Answer.json(AnswerRenderer.captcha(CommentCorpus.hash(page.threadId() + '/' + page.faultKey())),
+                return Answer.json(AnswerRenderer.captcha(CommentCorpus.hash(threadId + '/' + faultKey)),
                         fault.propertyName());
             default:
                 throw new IllegalStateException("unhandled fault kind " + fault);

@@ -40,7 +40,7 @@ class CommentPageReaderTest {
         assertThat(result.hasMore()).isTrue();
         assertThat(result.comments().get(0).value()).isEqualTo("{\"commentId\":11,\"userId\":7,\"nickname\":\"小明\","
                 + "\"content\":\"第一条\\n\\\"好\\\"🎵\",\"time\":1700000000002,\"likedCount\":5,\"ipLocation\":\"北京\","
-                + "\"parentCommentId\":0}");
+                + "\"parentCommentId\":0,\"replyCount\":0,\"status\":0}");
         JsonNode second = json.readTree(result.comments().get(1).value());
         assertThat(second.get("beRepliedCommentId").asLong()).isEqualTo(11);
         assertThat(second.has("ipLocation")).isFalse();

@@ -38,13 +38,26 @@ class SandboxSettingsTest {
         assertThat(d.rateLimit()).isZero();
         assertThat(d.penaltyMs()).isEqualTo(2_000);
         assertThat(d.requireCookies()).isFalse();
+        assertThat(d.replyShare()).isEqualTo(0.05);
+        assertThat(d.oddShare()).isZero();
+    }
+
+    @Test
+    void theReplyAndOddSharesAreFractionsNamedInTheirErrors() {
+        assertThatThrownBy(() -> SandboxSettings.fromProperties(key -> key.equals("sandbox.odd-share") ? "1.5" : null))
+                .hasMessage("invalid value '1.5' for sandbox.odd-share: must be in [0, 1]");
+        assertThatThrownBy(() -> SandboxSettings.fromProperties(key -> key.equals("sandbox.reply-share") ? "x" : null))
+                .hasMessage("invalid value 'x' for sandbox.reply-share: not a number");
+        assertThat(SandboxSettings.fromProperties(key -> key.equals("sandbox.odd-share") ? "0.05" : null).oddShare())
+                .isEqualTo(0.05);
     }
 
     @Test
     void everyKeyIsListed() {
-        assertThat(SandboxSettings.KEYS).hasSize(17).allSatisfy(key -> assertThat(key).startsWith("sandbox."))
+        assertThat(SandboxSettings.KEYS).hasSize(19).allSatisfy(key -> assertThat(key).startsWith("sandbox."))
                 .contains("sandbox.ceiling-mode", "sandbox.same-time-share", "sandbox.order-type-effective",
-                        "sandbox.rate-limit", "sandbox.penalty-ms", "sandbox.require-cookies");
+                        "sandbox.rate-limit", "sandbox.penalty-ms", "sandbox.require-cookies", "sandbox.reply-share",
+                        "sandbox.odd-share");
     }
 
     @Test

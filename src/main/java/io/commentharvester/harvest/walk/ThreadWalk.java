@@ -37,6 +37,10 @@ public final class ThreadWalk {
     /** The oldest comment is known to be stored, or the hash holds as many comments as the API counts. */
     private boolean bottomReached;
     private final WalkTally tally = new WalkTally();
+    /** The hot list and the floors, when harvested (see {@link ThreadLists}); {@code harvest.order=hot}: no main list. */
+    private HotList hot;
+    private Floors floors;
+    private boolean mainList = true;
 
     /**
      * @param covered what earlier runs stored, as time ranges
@@ -99,7 +103,32 @@ public final class ThreadWalk {
     }
 
     boolean isFinished() {
-        return slices.stream().noneMatch(slice -> slice.isActive() || slice.inFlight);
+        return slices.stream().noneMatch(slice -> slice.isActive() || slice.inFlight)
+                && (hot == null || hot.isFinished()) && (floors == null || floors.isFinished());
+    }
+
+    /** Also walks the hot list. */
+    public void withHot(HotList list) {
+        hot = list;
+    }
+
+    /** Also walks the floors of the comments with replies. */
+    public void withFloors(Floors list) {
+        floors = list;
+    }
+
+    /** Walks only the hot list (and floors), not the main list ({@code harvest.order=hot}). */
+    public void hotOnly() {
+        mainList = false;
+        slices.clear();
+    }
+
+    public HotList hot() {
+        return hot;
+    }
+
+    public Floors floors() {
+        return floors;
     }
 
     /** A slice ready for its next page: any idle one when walking everything, otherwise the newest unfinished. */
@@ -208,12 +237,14 @@ public final class ThreadWalk {
 
     /** Every comment of the thread is stored, as far as the API lets us know. */
     public boolean endReached() {
-        return bottomReached && isFinished() && slices.stream().noneMatch(slice -> slice.stopped);
+        return mainList && bottomReached && isFinished() && slices.stream().noneMatch(slice -> slice.stopped);
     }
 
     /** The walk did what was asked: the thread's end, or its newest N pages' worth. */
     public boolean isComplete() {
-        return endReached() || tally.isTargetReached() && slices.stream().noneMatch(slice -> slice.stopped);
+        boolean main = !mainList || endReached()
+                || tally.isTargetReached() && slices.stream().noneMatch(slice -> slice.stopped);
+        return main && (hot == null || hot.isComplete()) && (floors == null || floors.isComplete());
     }
 
     /** A write failed; the page will be tried again or given up. */

@@ -1,7 +1,11 @@
 package io.commentharvester.harvest.walk;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import io.commentharvester.harvest.PageComment;
 
 /** What a thread's walk did in this run and what Redis says it holds. Guarded by the {@link WorkQueue}'s lock. */
 public final class WalkTally {
@@ -16,6 +20,11 @@ public final class WalkTally {
     private long totalCount = -1;
     private boolean targetReached;
     private final List<String> problems = new ArrayList<>();
+    /** Hash fields of the odd comments written in this run, to count each once. */
+    private final Set<String> oddFields = new HashSet<>();
+    private int unreadable;
+    private long replies = -1;
+    private long hot = -1;
 
     void pageStored(long addedFields, long hashSize, long answerTotal) {
         pagesOk++;
@@ -25,6 +34,40 @@ public final class WalkTally {
             // an answer without a total never overwrites a known one
             totalCount = answerTotal;
         }
+    }
+
+    /** A page of the hot list or of a floor is written. */
+    void listPageStored(long addedFields, long hashSize, String problem) {
+        pagesOk++;
+        added += addedFields;
+        stored = hashSize;
+        if (problem != null) {
+            problem(problem);
+        }
+    }
+
+    void odd(List<PageComment> comments, int unreadableEntries) {
+        comments.stream().filter(PageComment::odd).forEach(comment -> oddFields.add(comment.field()));
+        unreadable += unreadableEntries;
+    }
+
+    /** Odd comments written in this run, and list entries that were not comments at all. */
+    public long odd() {
+        return oddFields.size() + unreadable;
+    }
+
+    /** Replies and hot comments in Redis, read at the end of the run; -1 when not harvested. */
+    public void lists(long storedReplies, long storedHot) {
+        replies = storedReplies;
+        hot = storedHot;
+    }
+
+    public long replies() {
+        return replies;
+    }
+
+    public long hot() {
+        return hot;
     }
 
     void pageFailed() {
@@ -41,19 +84,20 @@ public final class WalkTally {
         }
     }
 
-    /** The stored count read from Redis before the run. */
-    public void storedAtStart(long hashSize) {
+    /** The hash's size (replies included) and the replies in it, read from Redis before the run. */
+    public void storedAtStart(long hashSize, long replies) {
         storedAtStart = hashSize;
-        stored = hashSize;
+        stored = Math.max(0, hashSize - replies);
     }
 
     /**
-     * The stored count read from Redis after the run: what the run added is the difference (exact with one
+     * The hash's size read from Redis after the run (replies included; stored counts the comments without them):
+     * what the run added is the growth (exact with one
      * harvester per thread, and true even when a write's reply was lost and the write was tried again, which the
      * per-page counts cannot tell).
      */
-    public void settle(long hashSize) {
-        stored = hashSize;
+    public void settle(long hashSize, long replies) {
+        stored = Math.max(0, hashSize - replies);
         if (storedAtStart >= 0) {
             added = Math.max(0, hashSize - storedAtStart);
         }

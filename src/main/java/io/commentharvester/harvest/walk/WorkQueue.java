@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 import io.commentharvester.harvest.CommentPage;
+import io.commentharvester.harvest.PageComment;
 import io.commentharvester.harvest.PageRequest;
 
 /**
@@ -73,7 +74,7 @@ public final class WorkQueue implements Iterator<PageRequest> {
                 if (inFlight == 0) {
                     if (ready != null) {
                         // taken but never handed out: the run was cancelled meanwhile
-                        ready.slice().inFlight = false;
+                        release(ready);
                         ready = null;
                     }
                     return null;
@@ -117,12 +118,20 @@ public final class WorkQueue implements Iterator<PageRequest> {
     public void pageDone(PageRequest page) {
         lock.lock();
         try {
-            page.slice().inFlight = false;
-            page.slice().committing = false;
+            release(page);
             inFlight--;
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private static void release(PageRequest page) {
+        if (page.slice() == null) {
+            ThreadLists.pageDone(page);
+        } else {
+            page.slice().inFlight = false;
+            page.slice().committing = false;
         }
     }
 
@@ -156,10 +165,62 @@ public final class WorkQueue implements Iterator<PageRequest> {
     public void pageFailed(PageRequest page) {
         lock.lock();
         try {
-            page.walk().pageFailed(page.slice());
+            if (page.slice() == null) {
+                ThreadLists.pageFailed(page);
+            } else {
+                page.walk().pageFailed(page.slice());
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The walk of a hot or floor page decides what is new, under the lock (see {@link #apply}). */
+    public Floors.Step decideFloor(PageRequest page, CommentPage answer) {
+        return read(() -> page.walk().floors().decide(page, answer));
+    }
+
+    public void applyFloor(PageRequest page, Floors.Step step, long added, long stored) {
+        read(() -> {
+            page.walk().floors().apply(page, step, added);
+            page.walk().tally().listPageStored(added, stored, step.problem());
+            return null;
+        });
+    }
+
+    /** The comments of a hot page, or of a first page's hotComments, that the hot list has not seen. */
+    public List<PageComment> freshHot(PageRequest page,
+            List<PageComment> comments) {
+        return read(() -> page.walk().hot() == null ? comments : page.walk().hot().fresh(comments));
+    }
+
+    /** A hot page ({@code hotPage}) or a first page's hotComments ({@code hotPage} null) is written. */
+    public void applyHot(PageRequest hotPage, ThreadWalk walk, CommentPage answer, long added, long stored) {
+        read(() -> {
+            if (hotPage != null) {
+                walk.hot().apply(hotPage, answer);
+                walk.tally().listPageStored(added, stored, null);
+            } else if (walk.hot() != null) {
+                walk.hot().seen(answer.hot());
+            }
+            return null;
+        });
+    }
+
+    /** Records the odd comments of a written page (counted once each per run). */
+    public void odd(ThreadWalk walk, List<PageComment> comments, int unreadable) {
+        read(() -> {
+            walk.tally().odd(comments, unreadable);
+            return null;
+        });
+    }
+
+    /** Floors newly found on a written page: their parents. */
+    public void floorsFound(ThreadWalk walk, List<String> parents) {
+        read(() -> {
+            parents.forEach(parent -> walk.floors().add(parent, "-1"));
+            return null;
+        });
     }
 
     /** Runs a read of the walks' state under the lock (for summaries and progress). */
@@ -180,6 +241,15 @@ public final class WorkQueue implements Iterator<PageRequest> {
             if (slice != null) {
                 nextWalk = (nextWalk + i + 1) % walks.size();
                 return walk.nextPage(this, slice);
+            }
+        }
+        // then the hot lists and the floors
+        for (int i = 0; i < walks.size(); i++) {
+            ThreadWalk walk = walks.get((nextWalk + i) % walks.size());
+            PageRequest page = ThreadLists.next(this, walk);
+            if (page != null) {
+                nextWalk = (nextWalk + i + 1) % walks.size();
+                return page;
             }
         }
         // then a new slice cut from the one with the most comments left
