@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commentharvester.config.HarvestSettings;
+import io.commentharvester.config.RunSettings;
 import io.commentharvester.config.Secrets;
 import io.commentharvester.harvest.CommentMapper;
 import io.commentharvester.harvest.CommentPageReader;
@@ -50,6 +51,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         checkInput(properties);
         Function<String, String> lookup = key -> properties.resolveProperty(key).orElse(null);
         HarvestSettings settings = HarvestSettings.from(lookup);
+        RunSettings runSettings = RunSettings.from(lookup);
         String csrfToken = Secrets.read(lookup, "weapi.csrf-token", "weapi.csrf-token-file");
         String cookie = Secrets.read(lookup, "weapi.cookie", "weapi.cookie-file");
         String redisPassword = Secrets.read(lookup, "redis.password", "redis.password-file");
@@ -88,8 +90,12 @@ public class HarvesterConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         HarvestLedger ledger = new HarvestLedger(store.template(), settings.keyPrefix(), clock);
         registry.bind("harvestLedger", ledger);
-        registry.bind("harvestPlanner", new HarvestPlanner(settings.resources(), settings.pages(), settings.pageSize(),
-                settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock));
+        HarvestPlanner planner = new HarvestPlanner(settings.resources(), settings.pages(), settings.pageSize(),
+                settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock);
+        planner.setIncremental(runSettings.incremental());
+        registry.bind("harvestPlanner", planner);
+        // what starts runs (routes/harvest-comments.camel.yaml reads it as ref:harvestTrigger): once, or on schedule
+        registry.bind("harvestTrigger", context.getEndpoint(runSettings.triggerUri()));
         registry.bind("harvestFailures", new HarvestFailures(ledger, run));
         registry.bind("requestRate", new RequestRate(settings.maxRequestsPerSecond()));
         registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts(), run));
@@ -131,6 +137,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
     static void checkInput(PropertiesComponent properties) {
         Set<String> known = new HashSet<>(HarvestSettings.KEYS);
         known.addAll(SandboxSettings.KEYS);
+        known.addAll(RunSettings.KEYS);
         SettingKeys.checkKnown(SettingKeys.keysOf(properties.loadProperties(), System.getProperties()), known,
                 HarvestSettings.CHECKED_PREFIXES);
         properties.resolveProperty(RouteFiles.PATTERN_KEY)

@@ -30,7 +30,10 @@ public class HarvestRun {
     private final AtomicLong commentsAdded = new AtomicLong();
     private final Map<String, String> failures = new ConcurrentSkipListMap<>();
     private final List<Runnable> cancelListeners = new CopyOnWriteArrayList<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicInteger runsStarted = new AtomicInteger();
+    private final AtomicInteger overlaps = new AtomicInteger();
+    private volatile Runnable queueListener;
     private volatile long startNanos = System.nanoTime();
     private volatile long endNanos;
     private volatile String abortReason;
@@ -44,7 +47,46 @@ public class HarvestRun {
     public void planned(WorkQueue work) {
         startNanos = System.nanoTime();
         queue = work;
-        whenCancelled(work::wakeUp);
+        Runnable previous = queueListener;
+        if (previous != null) {
+            cancelListeners.remove(previous);
+        }
+        queueListener = work::wakeUp;
+        whenCancelled(queueListener);
+    }
+
+    /**
+     * Route step, first of every run: on a schedule, the tally of the run before is cleared, so that each run
+     * reports on its own. A run that starts while another is still going is counted in {@link #overlaps()}.
+     */
+    public void begin() {
+        runsStarted.incrementAndGet();
+        if (isPlanned() && !isFinished()) {
+            overlaps.incrementAndGet();
+            return;
+        }
+        if (!isFinished()) {
+            return;
+        }
+        queue = null;
+        pagesOk.set(0);
+        pagesFailed.set(0);
+        commentsAdded.set(0);
+        failures.clear();
+        abortReason = null;
+        endNanos = 0;
+        startNanos = System.nanoTime();
+        finished = new CountDownLatch(1);
+    }
+
+    /** Runs started so far (more than one on a schedule). */
+    public int runsStarted() {
+        return runsStarted.get();
+    }
+
+    /** Runs that started while the one before was still going: never more than 0. */
+    public int overlaps() {
+        return overlaps.get();
     }
 
     public void pageStored(long added) {
@@ -185,11 +227,14 @@ public class HarvestRun {
             for (ThreadWalk walk : walks()) {
                 WalkTally tally = walk.tally();
                 String state = walk.endReached() ? "end reached"
-                        : tally.isTargetReached() ? "newest pages stored" : "end not reached";
-                lines.add(String.format(Locale.ROOT, "%s (%s): %d added, %d stored, totalCount %s, %s complete, %s%s",
+                        : tally.isTargetReached() ? "newest pages stored"
+                        : walk.isComplete() ? "newer comments stored" : "end not reached";
+                lines.add(String.format(Locale.ROOT, "%s (%s): %d added, %d stored, totalCount %s, %s complete, %s%s%s",
                         walk.resource(), walk.resource().threadId(), tally.added(), Math.max(0, tally.stored()),
                         tally.totalCount() >= 0 ? String.valueOf(tally.totalCount()) : "unknown",
                         Double.isNaN(tally.completeness()) ? "?" : percent(tally.completeness()), state,
+                        tally.watermark() >= 0 ? ", watermark " + java.time.Instant.ofEpochMilli(tally.watermark())
+                                .atOffset(java.time.ZoneOffset.ofHours(8)) : "",
                         tally.problems().isEmpty() ? "" : "; " + String.join("; ", tally.problems())));
             }
             return lines;

@@ -28,11 +28,13 @@ import java.util.function.Function;
  * @param rateLimit          requests a second over all clients before the site-like penalty; 0 = no limit
  * @param penaltyMs          how long every request is refused after the rate limit was passed
  * @param requireCookies     whether requests without a {@code _ntes_nuid} or {@code NMTID} cookie get -460
+ * @param hideNewest         the newest this many comments of every thread are not served (yet): lowering it later
+ *                           (see {@link SandboxServer#setHideNewest}) makes every thread grow; 0 = none hidden
  */
 public record SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
         int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling, String keyFile,
         CeilingMode ceilingMode, double sameTimeShare, boolean orderTypeEffective, int rateLimit, long penaltyMs,
-        boolean requireCookies) {
+        boolean requireCookies, int hideNewest) {
 
     public static final String PREFIX = "sandbox.";
     public static final String PORT = PREFIX + "port";
@@ -52,10 +54,11 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
     public static final String RATE_LIMIT = PREFIX + "rate-limit";
     public static final String PENALTY_MS = PREFIX + "penalty-ms";
     public static final String REQUIRE_COOKIES = PREFIX + "require-cookies";
+    public static final String HIDE_NEWEST = PREFIX + "hide-newest";
     /** Every sandbox setting. */
     public static final Set<String> KEYS = Set.of(PORT, COMMENTS_PER_THREAD, LATENCY_MS, JITTER_MS, FAULT_RATE,
             MAX_FAULTS_PER_PAGE, SEED, HANG_MS, FAULT_KINDS, OFFSET_CEILING, KEY_FILE, CEILING_MODE, SAME_TIME_SHARE,
-            ORDER_TYPE_EFFECTIVE, RATE_LIMIT, PENALTY_MS, REQUIRE_COOKIES);
+            ORDER_TYPE_EFFECTIVE, RATE_LIMIT, PENALTY_MS, REQUIRE_COOKIES, HIDE_NEWEST);
 
     public SandboxSettings {
         check(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
@@ -69,6 +72,7 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         check(sameTimeShare >= 0.0 && sameTimeShare <= 1.0, "sameTimeShare must be in [0, 1]: " + sameTimeShare);
         check(rateLimit >= 0, "rateLimit must be >= 0: " + rateLimit);
         check(penaltyMs >= 0, "penaltyMs must be >= 0: " + penaltyMs);
+        check(hideNewest >= 0, "hideNewest must be >= 0: " + hideNewest);
         // null means the default kinds; an empty set is kept (then no random fault can be injected)
         if (faultKinds == null) {
             faultKinds = FaultKind.defaults();
@@ -81,13 +85,23 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         ceilingMode = ceilingMode == null ? CeilingMode.EMPTY : ceilingMode;
     }
 
+    /** The settings without hidden comments (none hidden). */
+    public SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
+            int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling, String keyFile,
+            CeilingMode ceilingMode, double sameTimeShare, boolean orderTypeEffective, int rateLimit, long penaltyMs,
+            boolean requireCookies) {
+        this(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed, hangMs, faultKinds,
+                offsetCeiling, keyFile, ceilingMode, sameTimeShare, orderTypeEffective, rateLimit, penaltyMs,
+                requireCookies, 0);
+    }
+
     /** The settings of before the site-like options: ceiling mode empty, no same-ms comments, orderType effective
      *  false, no rate limit (penalty 2000 ms), no cookies required. */
     public SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
             int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling,
             String keyFile) {
         this(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed, hangMs, faultKinds,
-                offsetCeiling, keyFile, CeilingMode.EMPTY, 0.0, false, 0, 2_000, false);
+                offsetCeiling, keyFile, CeilingMode.EMPTY, 0.0, false, 0, 2_000, false, 0);
     }
 
     /**
@@ -181,6 +195,10 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         return with(b -> b.requireCookies = value);
     }
 
+    public SandboxSettings withHideNewest(int value) {
+        return with(b -> b.hideNewest = value);
+    }
+
     private static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -192,7 +210,7 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         change.accept(b);
         return new SandboxSettings(b.port, b.commentsPerThread, b.latencyMs, b.jitterMs, b.faultRate,
                 b.maxFaultsPerPage, b.seed, b.hangMs, b.faultKinds, b.offsetCeiling, b.keyFile, b.ceilingMode,
-                b.sameTimeShare, b.orderTypeEffective, b.rateLimit, b.penaltyMs, b.requireCookies);
+                b.sameTimeShare, b.orderTypeEffective, b.rateLimit, b.penaltyMs, b.requireCookies, b.hideNewest);
     }
 
     /** The components of a copy, changed one at a time by the {@code with...} methods. */
@@ -214,6 +232,7 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         int rateLimit;
         long penaltyMs;
         boolean requireCookies;
+        int hideNewest;
 
         Builder(SandboxSettings s) {
             port = s.port;
@@ -233,6 +252,7 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
             rateLimit = s.rateLimit;
             penaltyMs = s.penaltyMs;
             requireCookies = s.requireCookies;
+            hideNewest = s.hideNewest;
         }
     }
 }

@@ -42,8 +42,9 @@ final class SandboxSettingsReader {
         int rateLimit = r.intValue(RATE_LIMIT, d.rateLimit(), v -> v >= 0, ">= 0 (0 = no limit)");
         long penalty = r.longValue(PENALTY_MS, d.penaltyMs(), v -> v >= 0, ">= 0");
         boolean requireCookies = r.bool(REQUIRE_COOKIES, d.requireCookies());
+        int hideNewest = r.intValue(HIDE_NEWEST, d.hideNewest(), v -> v >= 0, ">= 0 (0 = none hidden)");
         return new SandboxSettings(port, comments, latency, jitter, rate, maxFaults, seed, hang, kinds, ceiling,
-                keyFile, ceilingMode, sameTime, orderTypeEffective, rateLimit, penalty, requireCookies);
+                keyFile, ceilingMode, sameTime, orderTypeEffective, rateLimit, penalty, requireCookies, hideNewest);
     }
 
     private String value(String key) {

@@ -37,6 +37,8 @@ public final class ThreadWalk {
     /** The oldest comment is known to be stored, or the hash holds as many comments as the API counts. */
     private boolean bottomReached;
     private final WalkTally tally = new WalkTally();
+    /** An incremental walk left out the gaps at and below its watermark: it cannot reach the thread's end. */
+    private boolean olderGapsSkipped;
 
     /**
      * @param covered what earlier runs stored, as time ranges
@@ -45,6 +47,15 @@ public final class ThreadWalk {
      */
     public ThreadWalk(Resource resource, String commentsKey, List<Coverage> covered, long target, int pageSize,
             String runTag) {
+        this(resource, commentsKey, covered, target, pageSize, runTag, -1);
+    }
+
+    /**
+     * An incremental walk: only the gaps above {@code watermark} (a comment time at and below which every comment
+     * is stored) are walked, from the newest comment down; -1 walks every gap, as the other constructor.
+     */
+    public ThreadWalk(Resource resource, String commentsKey, List<Coverage> covered, long target, int pageSize,
+            String runTag, long watermark) {
         this.resource = resource;
         this.commentsKey = commentsKey;
         this.target = target;
@@ -69,6 +80,27 @@ public final class ThreadWalk {
         } else {
             bottomReached = true;
         }
+        if (watermark >= 0) {
+            keepAbove(watermark + 1);
+        }
+    }
+
+    /** Drops the parts of the gaps below {@code floor}: they are not this walk's to fill. */
+    private void keepAbove(long floor) {
+        for (Slice slice : List.copyOf(slices)) {
+            if (slice.from <= floor) {
+                slices.remove(slice);
+                olderGapsSkipped = true;
+            } else if (slice.to < floor) {
+                slice.to = floor;
+                olderGapsSkipped = true;
+            }
+        }
+    }
+
+    /** The slice from the newest comment was walked down to its lower bound (or the walk's target). */
+    public boolean newestSliceDone() {
+        return slices.stream().anyMatch(slice -> slice.from == Slice.TOP && slice.done && !slice.stopped);
     }
 
     private Slice addSlice(long from, long to) {
@@ -193,12 +225,13 @@ public final class ThreadWalk {
 
     /** Every comment of the thread is stored, as far as the API lets us know. */
     public boolean endReached() {
-        return bottomReached && isFinished() && slices.stream().noneMatch(slice -> slice.stopped);
+        return bottomReached && !olderGapsSkipped && isFinished() && slices.stream().noneMatch(slice -> slice.stopped);
     }
 
     /** The walk did what was asked: the thread's end, or its newest N pages' worth. */
     public boolean isComplete() {
-        return endReached() || tally.isTargetReached() && slices.stream().noneMatch(slice -> slice.stopped);
+        boolean noneStopped = slices.stream().noneMatch(slice -> slice.stopped);
+        return endReached() || tally.isTargetReached() && noneStopped || olderGapsSkipped && isFinished() && noneStopped;
     }
 
     /** A write failed; the page will be tried again or given up. */
