@@ -38,13 +38,14 @@ class SandboxSettingsTest {
         assertThat(d.rateLimit()).isZero();
         assertThat(d.penaltyMs()).isEqualTo(2_000);
         assertThat(d.requireCookies()).isFalse();
+        assertThat(d.hideNewest()).isZero();
     }
 
     @Test
     void everyKeyIsListed() {
-        assertThat(SandboxSettings.KEYS).hasSize(17).allSatisfy(key -> assertThat(key).startsWith("sandbox."))
+        assertThat(SandboxSettings.KEYS).hasSize(18).allSatisfy(key -> assertThat(key).startsWith("sandbox."))
                 .contains("sandbox.ceiling-mode", "sandbox.same-time-share", "sandbox.order-type-effective",
-                        "sandbox.rate-limit", "sandbox.penalty-ms", "sandbox.require-cookies");
+                        "sandbox.rate-limit", "sandbox.penalty-ms", "sandbox.require-cookies", "sandbox.hide-newest");
     }
 
     @Test
