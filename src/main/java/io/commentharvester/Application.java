@@ -259,11 +259,11 @@ public final class Application {
         }
         if (run.isPlanned() && !run.isFinished()) {
             report(run);
-            return run.exitCode();
         }
         out.println("harvest schedule stopped after " + run.runsStarted() + " run(s)");
         out.flush();
-        return EXIT_OK;
+        // a run stopped half-way says so (130), as a one-shot run would
+        return run.isPlanned() && run.isCancelled() ? run.exitCode() : EXIT_OK;
     }
 
     private void report(HarvestRun run) {

@@ -84,7 +84,8 @@ public record RunSettings(boolean incremental, String cron, long periodMs, boole
                     + URLEncoder.encode(cron, StandardCharsets.UTF_8);
         }
         if (periodMs > 0) {
-            return "timer:harvest?delay=0&period=" + periodMs;
+            // synchronous: the timer's thread waits for the run, and the next run starts a period after it ended
+            return "timer:harvest?delay=0&synchronous=true&period=" + periodMs;
         }
         return "timer:harvest?repeatCount=1&delay=0";
     }

@@ -32,7 +32,7 @@ public class HarvestRun {
     private final List<Runnable> cancelListeners = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch finished = new CountDownLatch(1);
     private final AtomicInteger runsStarted = new AtomicInteger();
-    private final AtomicInteger overlaps = new AtomicInteger();
+    private final AtomicInteger skippedTriggers = new AtomicInteger();
     private volatile Runnable queueListener;
     private volatile long startNanos = System.nanoTime();
     private volatile long endNanos;
@@ -57,14 +57,16 @@ public class HarvestRun {
 
     /**
      * Route step, first of every run: on a schedule, the tally of the run before is cleared, so that each run
-     * reports on its own. A run that starts while another is still going is counted in {@link #overlaps()}.
+     * reports on its own. A trigger that fires while a run is still going starts nothing: it is counted in
+     * {@link #skippedTriggers()} and its exchange stops here, so two runs never walk the same threads at once.
      */
-    public void begin() {
-        runsStarted.incrementAndGet();
+    public void begin(org.apache.camel.Exchange exchange) {
         if (isPlanned() && !isFinished()) {
-            overlaps.incrementAndGet();
+            skippedTriggers.incrementAndGet();
+            exchange.setRouteStop(true);
             return;
         }
+        runsStarted.incrementAndGet();
         if (!isFinished()) {
             return;
         }
@@ -84,9 +86,9 @@ public class HarvestRun {
         return runsStarted.get();
     }
 
-    /** Runs that started while the one before was still going: never more than 0. */
-    public int overlaps() {
-        return overlaps.get();
+    /** Triggers that fired while a run was still going, and so started nothing. */
+    public int skippedTriggers() {
+        return skippedTriggers.get();
     }
 
     public void pageStored(long added) {

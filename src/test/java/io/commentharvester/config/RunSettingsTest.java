@@ -33,7 +33,7 @@ class RunSettingsTest {
         assertThat(read("harvest.schedule", "PT6H").periodMs()).isEqualTo(21_600_000);
         assertThat(read("harvest.schedule", "6h").periodMs()).isEqualTo(21_600_000);
         assertThat(read("harvest.schedule", "30m").periodMs()).isEqualTo(1_800_000);
-        assertThat(read("harvest.schedule", "45s").triggerUri()).isEqualTo("timer:harvest?delay=0&period=45000");
+        assertThat(read("harvest.schedule", "45s").triggerUri()).isEqualTo("timer:harvest?delay=0&synchronous=true&period=45000");
         assertThat(read("harvest.schedule", "6h").incremental()).isTrue();
         assertThat(read("harvest.schedule", "6h", "harvest.mode", "full").incremental()).isFalse();
         assertThat(read("harvest.mode", "incremental").incremental()).isTrue();
