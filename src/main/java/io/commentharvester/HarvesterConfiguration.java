@@ -19,6 +19,7 @@ import io.commentharvester.harvest.HarvestLedger;
 import io.commentharvester.harvest.HarvestPlanner;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.harvest.PageRetryPolicy;
+import io.commentharvester.harvest.RawAnswerKeeper;
 import io.commentharvester.harvest.RequestRate;
 import io.commentharvester.harvest.WeapiCryptoProcessor;
 import io.commentharvester.preflight.RouteFiles;
@@ -102,8 +103,11 @@ public class HarvesterConfiguration implements CamelConfiguration {
         registry.bind("pageRedeliveryPolicy", redeliveryPolicy(settings));
         registry.bind("weapiCrypto", new WeapiCryptoProcessor(
                 new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
-        registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.timeOrderFields(),
-                csrfToken, settings.userAgent(), cookie, run));
+        CommentRequestBuilder requestBuilder = new CommentRequestBuilder(json, settings.timeOrderFields(),
+                csrfToken, settings.userAgent(), cookie, run);
+        registry.bind("commentRequestBuilder", requestBuilder);
+        registry.bind("rawAnswerKeeper", new RawAnswerKeeper(runSettings.keepRaw(), runSettings.keepRawMax(),
+                settings.baseUrl() + settings.commentsPath(), store.template(), requestBuilder, json, clock));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger, run));
     }
