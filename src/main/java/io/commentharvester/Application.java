@@ -12,7 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.commentharvester.config.ExportSettings;
 import io.commentharvester.config.InvalidSettingException;
+import io.commentharvester.export.ExportCommand;
+import io.commentharvester.config.RunSettings;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
@@ -54,6 +57,10 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--export="))) {
+            // the comments go to standard output: the log goes to standard error
+            System.setProperty("comment-harvester.log-target", "SYSTEM_ERR");
+        }
         Application application = new Application(System.out, System.err);
         int exitCode = application.run(args);
         if (!application.stoppedBySignal) {
@@ -91,11 +98,33 @@ public final class Application {
             if (commandLine.sandboxOnly()) {
                 return runSandboxOnly(commandLine);
             }
+            if (commandLine.overrides().containsKey(ExportSettings.EXPORT)) {
+                return export(commandLine);
+            }
             return harvest(commandLine);
         } catch (InvalidSettingException e) {
             err.println("comment-harvester: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
+    }
+
+    /** {@code --export=...}: with {@code --sandbox}, the sandbox's keys. */
+    private int export(CommandLine commandLine) {
+        Map<String, String> overrides = new LinkedHashMap<>(commandLine.overrides());
+        Function<String, String> settings = settingsLookup(overrides);
+        if (commandLine.sandbox() && !overrides.containsKey("redis.key-prefix")) {
+            String prefix = settings.apply("redis.key-prefix");
+            overrides.put("redis.key-prefix", SANDBOX_KEY_PREFIX + (prefix == null ? "" : prefix));
+        }
+        // the settings as Camel resolves them ({{env:REDIS_URL:}} and the like), without starting Camel
+        org.apache.camel.spi.PropertiesComponent properties =
+                new org.apache.camel.impl.DefaultCamelContext().getPropertiesComponent();
+        properties.setLocation(PROPERTIES_LOCATION);
+        Properties given = new Properties();
+        given.putAll(overrides);
+        properties.setOverrideProperties(given);
+        return ExportCommand.run(overrides.get(ExportSettings.EXPORT), key -> properties.resolveProperty(key).orElse(null),
+                out, err);
     }
 
     /** The tally of the last harvest this application ran, or null. */
@@ -145,11 +174,19 @@ public final class Application {
                     + Path.of("").toAbsolutePath() + "; run from the project root");
         }
         RouteFiles.check(settings.apply(RouteFiles.PATTERN_KEY), Path.of(""));
+        RunSettings runSettings = RunSettings.from(settings);
         Main camel = new Main();
         camel.configure().addConfiguration(HarvesterConfiguration.class);
         camel.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
         overrides.forEach(camel::addOverrideProperty);
-        HarvestRun run = new HarvestRun(camel::completed);
+        HarvestRun[] self = new HarvestRun[1];
+        // on a schedule each run reports when it ends and the process goes on; otherwise the first run ends it
+        HarvestRun run = new HarvestRun(runSettings.scheduled() ? () -> report(self[0]) : camel::completed);
+        self[0] = run;
+        if (runSettings.scheduled()) {
+            out.println("Harvesting " + runSettings.describeSchedule() + (runSettings.incremental() ? " (incremental)" : "")
+                    + " until stopped (Ctrl-C or SIGTERM)");
+        }
         lastRun = run;
         main = camel;
         camel.bind(HarvesterConfiguration.HARVEST_RUN, run);
@@ -167,7 +204,7 @@ public final class Application {
         }, "harvest-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            return runAndReport(camel, run);
+            return runSettings.scheduled() ? runScheduled(camel, run) : runAndReport(camel, run);
         } finally {
             reported.countDown();
             if (!stoppedBySignal) {
@@ -184,18 +221,7 @@ public final class Application {
         try {
             camel.run();
         } catch (Exception e) {
-            InvalidSettingException invalid = Causes.find(e, InvalidSettingException.class);
-            if (invalid != null) {
-                throw invalid;
-            }
-            if (Causes.find(e, FailedToCreateRouteException.class) != null || Causes.find(e, PropertyBindingException.class) != null
-                    || Causes.find(e, ResolveEndpointFailedException.class) != null || isRouteFileError(e)) {
-                // a route or a camel.* setting the user edited does not build
-                err.println("comment-harvester: the routes do not start: " + Causes.rootText(e));
-                return EXIT_BAD_INPUT;
-            }
-            err.println("comment-harvester: failed to start: " + Causes.rootText(e));
-            return EXIT_ERROR;
+            return startFailure(e);
         } finally {
             main = null;
         }
@@ -203,6 +229,44 @@ public final class Application {
             err.println("comment-harvester: the harvest did not run (see the log above)");
             return EXIT_ERROR;
         }
+        report(run);
+        return run.exitCode();
+    }
+
+    private int startFailure(Exception e) {
+        InvalidSettingException invalid = Causes.find(e, InvalidSettingException.class);
+        if (invalid != null) {
+            throw invalid;
+        }
+        if (Causes.find(e, FailedToCreateRouteException.class) != null || Causes.find(e, PropertyBindingException.class) != null
+                || Causes.find(e, ResolveEndpointFailedException.class) != null || isRouteFileError(e)) {
+            // a route or a camel.* setting the user edited does not build
+            err.println("comment-harvester: the routes do not start: " + Causes.rootText(e));
+            return EXIT_BAD_INPUT;
+        }
+        err.println("comment-harvester: failed to start: " + Causes.rootText(e));
+        return EXIT_ERROR;
+    }
+
+    /** Runs until stopped; every run has reported already, except one stopped half-way. */
+    private int runScheduled(Main camel, HarvestRun run) {
+        try {
+            camel.run();
+        } catch (Exception e) {
+            return startFailure(e);
+        } finally {
+            main = null;
+        }
+        if (run.isPlanned() && !run.isFinished()) {
+            report(run);
+        }
+        out.println("harvest schedule stopped after " + run.runsStarted() + " run(s)");
+        out.flush();
+        // a run stopped half-way says so (130), as a one-shot run would
+        return run.isPlanned() && run.isCancelled() ? run.exitCode() : EXIT_OK;
+    }
+
+    private void report(HarvestRun run) {
         out.println(run.summaryLine());
         run.threadLines().forEach(line -> out.println("  " + line));
         run.failures().forEach((page, error) -> err.println("  failed: " + page + ": " + error));
@@ -213,7 +277,6 @@ public final class Application {
             err.println("comment-harvester: stopped: " + run.stopReason());
         }
         out.flush();
-        return run.exitCode();
     }
 
     private int runSandboxOnly(CommandLine commandLine) {

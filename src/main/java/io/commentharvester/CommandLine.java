@@ -10,6 +10,9 @@ record CommandLine(boolean help, boolean sandbox, boolean sandboxOnly, Map<Strin
             Usage: java -jar target/comment-harvester.jar [--sandbox | --sandbox-only] [--key=value ...]
               --sandbox        harvest the built-in offline emulator instead of music.163.com
               --sandbox-only   run only the emulator, print its URL and RSA modulus, until stopped
+              --export=<type:id>[,...]|all
+                               write the stored comments, newest first (export.format=jsonl|csv,
+                               export.file=<path>, default standard output), then exit
               --key=value      override a setting of application.properties, e.g. --harvest.pages=3
               --help           this text
             Settings can also be overridden with -Dkey=value. Run from the folder holding

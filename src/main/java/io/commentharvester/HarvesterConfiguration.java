@@ -10,6 +10,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commentharvester.config.HarvestSettings;
 import io.commentharvester.config.PoliteSettings;
+import io.commentharvester.config.RunSettings;
 import io.commentharvester.config.Secrets;
 import io.commentharvester.config.ThreadListSettings;
 import io.commentharvester.harvest.CommentMapper;
@@ -22,6 +23,7 @@ import io.commentharvester.harvest.HarvestPlanner;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.harvest.ListRequests;
 import io.commentharvester.harvest.PageRetryPolicy;
+import io.commentharvester.harvest.RawAnswerKeeper;
 import io.commentharvester.harvest.WeapiCryptoProcessor;
 import io.commentharvester.polite.PoliteRequests;
 import io.commentharvester.polite.RequestDeadline;
@@ -61,6 +63,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         HarvestSettings settings = HarvestSettings.from(lookup);
         PoliteSettings polite = PoliteSettings.from(lookup);
         ThreadListSettings lists = ThreadListSettings.from(lookup);
+        RunSettings runSettings = RunSettings.from(lookup);
         String csrfToken = Secrets.read(lookup, "weapi.csrf-token", "weapi.csrf-token-file");
         String cookie = Secrets.read(lookup, "weapi.cookie", "weapi.cookie-file");
         String redisPassword = Secrets.read(lookup, "redis.password", "redis.password-file");
@@ -99,8 +102,12 @@ public class HarvesterConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         HarvestLedger ledger = new HarvestLedger(store.template(), settings.keyPrefix(), clock);
         registry.bind("harvestLedger", ledger);
-        registry.bind("harvestPlanner", new HarvestPlanner(settings.resources(), settings.pages(), settings.pageSize(),
-                settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock).withLists(lists));
+        HarvestPlanner planner = new HarvestPlanner(settings.resources(), settings.pages(), settings.pageSize(),
+                settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock).withLists(lists);
+        planner.setIncremental(runSettings.incremental());
+        registry.bind("harvestPlanner", planner);
+        // what starts runs (routes/harvest-comments.camel.yaml reads it as ref:harvestTrigger): once, or on schedule
+        registry.bind("harvestTrigger", context.getEndpoint(runSettings.triggerUri()));
         registry.bind("harvestFailures", new HarvestFailures(ledger, run));
         PoliteRequests politeRequests = politeRequests(context, settings, polite, run);
         registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts(), run, politeRequests::serverAlive));
@@ -108,9 +115,12 @@ public class HarvesterConfiguration implements CamelConfiguration {
         registry.bind("weapiCrypto", new WeapiCryptoProcessor(
                 new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
         WebCookies cookies = WebCookies.of(cookie, csrfToken, polite.anonymousCookies(), new SecureRandom());
-        registry.bind("commentRequestBuilder", new CommentRequestBuilder(json, settings.timeOrderFields(),
+        CommentRequestBuilder requestBuilder = new CommentRequestBuilder(json, settings.timeOrderFields(),
                 cookies.csrfToken(), settings.userAgent(), cookies.header(), run)
-                .withPaths(new ListRequests(settings.commentsPath(), lists)));
+                .withPaths(new ListRequests(settings.commentsPath(), lists));
+        registry.bind("commentRequestBuilder", requestBuilder);
+        registry.bind("rawAnswerKeeper", new RawAnswerKeeper(runSettings.keepRaw(), runSettings.keepRawMax(),
+                settings.baseUrl() + settings.commentsPath(), store.template(), requestBuilder, json, clock));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger, run).withLists(lists));
     }
@@ -190,6 +200,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         known.addAll(SandboxSettings.KEYS);
         known.addAll(PoliteSettings.KEYS);
         known.addAll(ThreadListSettings.KEYS);
+        known.addAll(RunSettings.KEYS);
         SettingKeys.checkKnown(SettingKeys.keysOf(properties.loadProperties(), System.getProperties()), known,
                 HarvestSettings.CHECKED_PREFIXES);
         properties.resolveProperty(RouteFiles.PATTERN_KEY)

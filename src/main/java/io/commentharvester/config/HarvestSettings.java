@@ -54,7 +54,8 @@ public record HarvestSettings(
             "weapi.csrf-token-file", "weapi.cookie-file", "redis.password", "redis.password-file",
             "http.connect-timeout-ms", "http.response-timeout-ms",
             "redis.url", "redis.embedded-dir", "redis.key-prefix");
-    public static final Set<String> CHECKED_PREFIXES = Set.of("harvest.", "weapi.", "redis.", "http.", "sandbox.");
+    public static final Set<String> CHECKED_PREFIXES = Set.of("harvest.", "weapi.", "redis.", "http.", "sandbox.",
+            "export.");
 
     public static HarvestSettings from(Function<String, String> lookup) {
         List<Resource> resources = Resources.parse(optional(lookup, "harvest.resources"),

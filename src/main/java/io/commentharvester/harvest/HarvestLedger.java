@@ -25,6 +25,8 @@ public class HarvestLedger {
 
     /** The walk hash's field that names the order fields its ranges were walked with. */
     static final String ORDER_FIELD = "order";
+    /** The meta hash's field that holds the thread's {@link Watermark}. */
+    public static final String WATERMARK_FIELD = "watermark";
 
     /**
      * Writes a page's comments, the slice's checkpoint and the thread's total in one atomic round trip, and
@@ -133,6 +135,26 @@ public class HarvestLedger {
     /** Forgets what earlier runs walked and what failed (the comments stay: storage is idempotent). */
     public void forgetProgress(String commentsKey) {
         redis.delete(List.of(walkKey(commentsKey), failedKey(commentsKey), floorsKey(commentsKey)));
+        redis.opsForHash().delete(metaKey(commentsKey), WATERMARK_FIELD);
+    }
+
+    /** The thread's watermark ({@link Watermark}), or {@link Watermark#NONE}. */
+    public long watermark(String commentsKey) {
+        return Watermark.parse(redis.opsForHash().get(metaKey(commentsKey), WATERMARK_FIELD));
+    }
+
+    /** The watermark after a run, from the checkpoint as Redis holds it now (read only). */
+    public long advanceWatermark(String commentsKey, String orderTag, long old, boolean newestSliceDone) {
+        Map<Object, Object> entries = redis.opsForHash().entries(walkKey(commentsKey));
+        List<Coverage> ranges = new ArrayList<>();
+        if (orderTag.equals(entries.get(ORDER_FIELD))) {
+            entries.forEach((field, value) -> {
+                if (!ORDER_FIELD.equals(field)) {
+                    ranges.add(Coverage.parse(String.valueOf(value)));
+                }
+            });
+        }
+        return Watermark.advance(old, Coverage.merge(ranges), newestSliceDone);
     }
 
     /** Failures of an earlier run are about to be retried: {@code :failed} holds only what fails now. */

@@ -35,6 +35,9 @@ public class HarvestPlanner {
     private final HarvestRun run;
     private final Clock clock;
     private ThreadListSettings lists = ThreadListSettings.NONE;
+    private volatile boolean incremental;
+    /** Each walked thread's watermark before the run. */
+    private final Map<String, Long> watermarks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param pages           newest pages wanted per thread; 0 for every comment
@@ -60,6 +63,14 @@ public class HarvestPlanner {
         return this;
     }
 
+    /**
+     * Incremental runs walk only what is newer than each thread's watermark (harvest.mode=incremental); a thread
+     * without one is walked as a full run would.
+     */
+    public void setIncremental(boolean incremental) {
+        this.incremental = incremental;
+    }
+
     /** Route step: the run's work, which the parallel split consumes as a stream. */
     public WorkQueue plan() {
         String runTag = Long.toString(clock.millis(), 36);
@@ -75,7 +86,12 @@ public class HarvestPlanner {
             }
             List<Coverage> covered = ledger.coverage(key, orderTag);
             coveredComments += covered.stream().mapToLong(Coverage::count).sum();
-            ThreadWalk walk = new ThreadWalk(resource, key, covered, target, pageSize, runTag);
+            long watermark = ledger.watermark(key);
+            watermarks.put(key, watermark);
+            ThreadWalk walk = incremental && watermark >= 0
+                    ? new ThreadWalk(resource, key, covered, Long.MAX_VALUE, pageSize, runTag, watermark)
+                    : new ThreadWalk(resource, key, covered, target, pageSize, runTag);
+            walk.tally().watermark(watermark);
             walk.tally().knownTotal(ledger.knownTotal(key));
             walk.tally().storedAtStart(ledger.hashSize(key), ledger.storedReplies(key));
             planLists(walk, key);
@@ -83,8 +99,10 @@ public class HarvestPlanner {
         }
         WorkQueue work = new WorkQueue(walks, concurrency, run::isStopping);
         run.planned(work);
-        LOG.info("Harvest of {} resource(s), {}, {} at a time{}", walks.size(),
-                pages == 0 ? "every comment" : "the newest " + pages + " page(s) of " + pageSize, concurrency,
+        LOG.info("Harvest of {} resource(s), {}, {} at a time{}", walks.size(), (incremental
+                ? "incremental (what is newer than each thread's watermark; without one: " : "")
+                + (pages == 0 ? "every comment" : "the newest " + pages + " page(s) of " + pageSize)
+                + (incremental ? ")" : ""), concurrency,
                 coveredComments > 0 ? "; " + coveredComments + " comment(s) already walked by earlier runs are skipped"
                         + " (harvest.resume=true)" : "");
         return work;
@@ -116,7 +134,14 @@ public class HarvestPlanner {
             walk.tally().settle(ledger.hashSize(walk.commentsKey()), ledger.storedReplies(walk.commentsKey()));
             walk.tally().lists(lists.includeReplies() ? ledger.storedReplies(walk.commentsKey()) : -1,
                     lists.walksHot() ? ledger.storedHot(walk.commentsKey()) : -1);
-            records.add(new MetaRecord(HarvestLedger.metaKey(walk.commentsKey()), ledger.meta(walk, runComplete)));
+            Map<String, String> meta = ledger.meta(walk, runComplete);
+            long watermark = ledger.advanceWatermark(walk.commentsKey(), orderTag,
+                    watermarks.getOrDefault(walk.commentsKey(), -1L), walk.newestSliceDone());
+            if (watermark >= 0) {
+                meta.put(HarvestLedger.WATERMARK_FIELD, String.valueOf(watermark));
+                walk.tally().watermark(watermark);
+            }
+            records.add(new MetaRecord(HarvestLedger.metaKey(walk.commentsKey()), meta));
         }
         return records;
     }

@@ -32,7 +32,10 @@ public class HarvestRun {
     private final AtomicLong commentsAdded = new AtomicLong();
     private final Map<String, String> failures = new ConcurrentSkipListMap<>();
     private final List<Runnable> cancelListeners = new CopyOnWriteArrayList<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicInteger runsStarted = new AtomicInteger();
+    private final AtomicInteger skippedTriggers = new AtomicInteger();
+    private volatile Runnable queueListener;
     private volatile long startNanos = System.nanoTime();
     private volatile long endNanos;
     private volatile String abortReason;
@@ -48,7 +51,53 @@ public class HarvestRun {
     public void planned(WorkQueue work) {
         startNanos = System.nanoTime();
         queue = work;
-        whenStopping(work::wakeUp);
+        Runnable previous = queueListener;
+        if (previous != null) {
+            cancelListeners.remove(previous);
+        }
+        queueListener = work::wakeUp;
+        whenStopping(queueListener);
+    }
+
+    /**
+     * Route step, first of every run: on a schedule, the tally of the run before is cleared, so that each run
+     * reports on its own. A trigger that fires while a run is still going starts nothing: it is counted in
+     * {@link #skippedTriggers()} and its exchange stops here, so two runs never walk the same threads at once.
+     */
+    public void begin(org.apache.camel.Exchange exchange) {
+        if (isPlanned() && !isFinished()) {
+            skippedTriggers.incrementAndGet();
+            exchange.setRouteStop(true);
+            return;
+        }
+        runsStarted.incrementAndGet();
+        if (!isFinished()) {
+            return;
+        }
+        queue = null;
+        pagesOk.set(0);
+        pagesFailed.set(0);
+        commentsAdded.set(0);
+        failures.clear();
+        abortReason = null;
+        if (stopExitCode != EXIT_CAPTCHA) {
+            // a flagged address (captcha) keeps every later run from sending anything until the process restarts
+            stopReason = null;
+            stopExitCode = 0;
+        }
+        endNanos = 0;
+        startNanos = System.nanoTime();
+        finished = new CountDownLatch(1);
+    }
+
+    /** Runs started so far (more than one on a schedule). */
+    public int runsStarted() {
+        return runsStarted.get();
+    }
+
+    /** Triggers that fired while a run was still going, and so started nothing. */
+    public int skippedTriggers() {
+        return skippedTriggers.get();
     }
 
     public void pageStored(long added) {
@@ -227,13 +276,15 @@ public class HarvestRun {
                 long notDone = walk.slicesNotDone();
                 String state = walk.endReached() ? "end reached"
                         : tally.isTargetReached() ? "newest pages stored"
-                        : walk.isComplete() ? "lists walked"
+                        : walk.isComplete() ? (walk.olderGapsSkipped() ? "newer comments stored" : "lists walked")
                         : "end not reached" + (notDone > 0 ? ", " + notDone + " part(s) not done (a rerun goes on from there)" : "");
-                lines.add(String.format(Locale.ROOT, "%s (%s): %d added, %d stored%s, totalCount %s, %s complete, %s%s",
+                lines.add(String.format(Locale.ROOT, "%s (%s): %d added, %d stored%s, totalCount %s, %s complete, %s%s%s",
                         walk.resource(), walk.resource().threadId(), tally.added(), Math.max(0, tally.stored()),
                         lists(List.of(tally)),
                         tally.totalCount() >= 0 ? String.valueOf(tally.totalCount()) : "unknown",
                         Double.isNaN(tally.completeness()) ? "?" : percent(tally.completeness()), state,
+                        tally.watermark() >= 0 ? ", watermark " + java.time.Instant.ofEpochMilli(tally.watermark())
+                                .atOffset(java.time.ZoneOffset.ofHours(8)) : "",
                         tally.problems().isEmpty() ? "" : "; " + String.join("; ", tally.problems())));
             }
             return lines;

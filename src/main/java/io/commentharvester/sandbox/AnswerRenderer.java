@@ -19,10 +19,38 @@ final class AnswerRenderer {
 
     private final CommentCorpus corpus;
     private final SandboxSettings settings;
+    /** The newest this many comments of every thread are not served: lowering it makes threads grow. */
+    private volatile int hideNewest;
 
     AnswerRenderer(CommentCorpus corpus, SandboxSettings settings) {
         this.corpus = corpus;
         this.settings = settings;
+        this.hideNewest = settings.hideNewest();
+    }
+
+    void setHideNewest(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("sandbox.hide-newest must be >= 0: " + count);
+        }
+        hideNewest = count;
+    }
+
+    int hideNewest() {
+        return hideNewest;
+    }
+
+    /** The thread in the page's order without its newest {@code hidden} comments (by time). */
+    private static List<ObjectNode> visible(ThreadComments thread, List<ObjectNode> ordered, int hidden) {
+        if (hidden == 0) {
+            return ordered;
+        }
+        int cut = Math.min(hidden, thread.size());
+        if (ordered == thread.byTime) {
+            return ordered.subList(cut, ordered.size());
+        }
+        java.util.Set<ObjectNode> newest = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        newest.addAll(thread.byTime.subList(0, cut));
+        return ordered.stream().filter(comment -> !newest.contains(comment)).toList();
     }
 
     CommentCorpus corpus() {
@@ -43,10 +71,11 @@ final class AnswerRenderer {
 
     Slice slice(PageQuery page) {
         ThreadComments thread = corpus.thread(page.threadId());
-        List<ObjectNode> ordered = thread.ordered(page.order());
+        int hidden = Math.min(hideNewest, thread.size());
+        List<ObjectNode> ordered = visible(thread, thread.ordered(page.order()), hidden);
         int total = ordered.size();
         if (page.cursorMode()) {
-            int start = thread.firstOlderThan(page.cursor());
+            int start = Math.max(0, thread.firstOlderThan(page.cursor()) - hidden);
             int end = (int) Math.min((long) start + page.size(), total);
             return new Slice(ordered.subList(start, end), total, end < total);
         }
@@ -102,7 +131,8 @@ final class AnswerRenderer {
         root.put("userId", -1);
         root.putArray("topComments");
         if (page.offset() == 0) {
-            List<ObjectNode> hot = corpus.thread(page.threadId()).byHot;
+            ThreadComments thread = corpus.thread(page.threadId());
+            List<ObjectNode> hot = visible(thread, thread.byHot, Math.min(hideNewest, thread.size()));
             ArrayNode hotComments = root.putArray("hotComments");
             hot.subList(0, Math.min(SandboxServer.HOT_COMMENTS, hot.size())).forEach(hotComments::add);
             root.put("moreHot", hot.size() > SandboxServer.HOT_COMMENTS);

@@ -80,6 +80,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxStats stats = new SandboxStats();
     private final FaultPlan faults;
     private final WeapiDispatcher dispatcher;
+    private final AnswerRenderer renderer;
     private final HttpServer server;
     private final ExecutorService executor;
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -93,8 +94,8 @@ public final class SandboxServer implements AutoCloseable {
         this.corpus = new CommentCorpus(settings.commentsPerThread(), settings.sameTimeShare(),
                 settings.replyShare(), settings.oddShare());
         this.faults = new FaultPlan(settings);
-        this.dispatcher = new WeapiDispatcher(new RequestDecoder(key, settings.orderTypeEffective()),
-                new AnswerRenderer(corpus, settings), faults,
+        this.renderer = new AnswerRenderer(corpus, settings);
+        this.dispatcher = new WeapiDispatcher(new RequestDecoder(key, settings.orderTypeEffective()), renderer, faults,
                 new RateLimiter(settings.rateLimit(), settings.penaltyMs(), nanoClock), stats,
                 settings.requireCookies());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
@@ -160,6 +161,18 @@ public final class SandboxServer implements AutoCloseable {
     /** Changes the probability of random faults from now on (the per-page fault bound still applies). */
     public void setFaultRate(double rate) {
         faults.setRate(rate);
+    }
+
+    /**
+     * Hides the newest {@code count} comments of every thread from now on (sandbox.hide-newest): lowering it
+     * makes every thread grow by the difference, as new comments would.
+     */
+    public void setHideNewest(int count) {
+        renderer.setHideNewest(count);
+    }
+
+    public int hideNewest() {
+        return renderer.hideNewest();
     }
 
     public double faultRate() {

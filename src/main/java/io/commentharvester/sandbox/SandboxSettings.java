@@ -30,11 +30,13 @@ import java.util.function.Function;
  * @param requireCookies     whether requests without a {@code _ntes_nuid} or {@code NMTID} cookie get -460
  * @param replyShare         share in [0, 1] of comments with replies (1 to 300, served by the floor endpoint)
  * @param oddShare           share in [0, 1] of comments of odd shapes (see {@link OddShapes})
+ * @param hideNewest         the newest this many comments of every thread are not served (yet): lowering it later
+ *                           (see {@link SandboxServer#setHideNewest}) makes every thread grow; 0 = none hidden
  */
 public record SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
         int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling, String keyFile,
         CeilingMode ceilingMode, double sameTimeShare, boolean orderTypeEffective, int rateLimit, long penaltyMs,
-        boolean requireCookies, double replyShare, double oddShare) {
+        boolean requireCookies, double replyShare, double oddShare, int hideNewest) {
 
     public static final String PREFIX = "sandbox.";
     public static final String PORT = PREFIX + "port";
@@ -56,12 +58,13 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
     public static final String REQUIRE_COOKIES = PREFIX + "require-cookies";
     public static final String REPLY_SHARE = PREFIX + "reply-share";
     public static final String ODD_SHARE = PREFIX + "odd-share";
+    public static final String HIDE_NEWEST = PREFIX + "hide-newest";
     /** Share of comments with replies unless set. */
     public static final double DEFAULT_REPLY_SHARE = 0.05;
     /** Every sandbox setting. */
     public static final Set<String> KEYS = Set.of(PORT, COMMENTS_PER_THREAD, LATENCY_MS, JITTER_MS, FAULT_RATE,
             MAX_FAULTS_PER_PAGE, SEED, HANG_MS, FAULT_KINDS, OFFSET_CEILING, KEY_FILE, CEILING_MODE, SAME_TIME_SHARE,
-            ORDER_TYPE_EFFECTIVE, RATE_LIMIT, PENALTY_MS, REQUIRE_COOKIES, REPLY_SHARE, ODD_SHARE);
+            ORDER_TYPE_EFFECTIVE, RATE_LIMIT, PENALTY_MS, REQUIRE_COOKIES, REPLY_SHARE, ODD_SHARE, HIDE_NEWEST);
 
     public SandboxSettings {
         check(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
@@ -77,6 +80,7 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         check(penaltyMs >= 0, "penaltyMs must be >= 0: " + penaltyMs);
         check(replyShare >= 0.0 && replyShare <= 1.0, "replyShare must be in [0, 1]: " + replyShare);
         check(oddShare >= 0.0 && oddShare <= 1.0, "oddShare must be in [0, 1]: " + oddShare);
+        check(hideNewest >= 0, "hideNewest must be >= 0: " + hideNewest);
         // null means the default kinds; an empty set is kept (then no random fault can be injected)
         if (faultKinds == null) {
             faultKinds = FaultKind.defaults();
@@ -96,7 +100,7 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
             long penaltyMs, boolean requireCookies) {
         this(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed, hangMs, faultKinds,
                 offsetCeiling, keyFile, ceilingMode, sameTimeShare, orderTypeEffective, rateLimit, penaltyMs,
-                requireCookies, DEFAULT_REPLY_SHARE, 0.0);
+                requireCookies, DEFAULT_REPLY_SHARE, 0.0, 0);
     }
 
     /** The settings of before the site-like options: ceiling mode empty, no same-ms comments, orderType effective
@@ -105,7 +109,7 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
             int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling,
             String keyFile) {
         this(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed, hangMs, faultKinds,
-                offsetCeiling, keyFile, CeilingMode.EMPTY, 0.0, false, 0, 2_000, false, DEFAULT_REPLY_SHARE, 0.0);
+                offsetCeiling, keyFile, CeilingMode.EMPTY, 0.0, false, 0, 2_000, false, DEFAULT_REPLY_SHARE, 0.0, 0);
     }
 
     /**
@@ -207,6 +211,10 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         return with(b -> b.oddShare = value);
     }
 
+    public SandboxSettings withHideNewest(int value) {
+        return with(b -> b.hideNewest = value);
+    }
+
     private static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -218,7 +226,8 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         change.accept(b);
         return new SandboxSettings(b.port, b.commentsPerThread, b.latencyMs, b.jitterMs, b.faultRate,
                 b.maxFaultsPerPage, b.seed, b.hangMs, b.faultKinds, b.offsetCeiling, b.keyFile, b.ceilingMode,
-                b.sameTimeShare, b.orderTypeEffective, b.rateLimit, b.penaltyMs, b.requireCookies, b.replyShare, b.oddShare);
+                b.sameTimeShare, b.orderTypeEffective, b.rateLimit, b.penaltyMs, b.requireCookies, b.replyShare, b.oddShare,
+                b.hideNewest);
     }
 
     /** The components of a copy, changed one at a time by the {@code with...} methods. */
@@ -242,6 +251,7 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
         boolean requireCookies;
         double replyShare;
         double oddShare;
+        int hideNewest;
 
         Builder(SandboxSettings s) {
             port = s.port;
@@ -263,6 +273,7 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
             requireCookies = s.requireCookies;
             replyShare = s.replyShare;
             oddShare = s.oddShare;
+            hideNewest = s.hideNewest;
         }
     }
 }

@@ -44,9 +44,10 @@ final class SandboxSettingsReader {
         boolean requireCookies = r.bool(REQUIRE_COOKIES, d.requireCookies());
         double replyShare = r.fraction(REPLY_SHARE, d.replyShare());
         double oddShare = r.fraction(ODD_SHARE, d.oddShare());
+        int hideNewest = r.intValue(HIDE_NEWEST, d.hideNewest(), v -> v >= 0, ">= 0 (0 = none hidden)");
         return new SandboxSettings(port, comments, latency, jitter, rate, maxFaults, seed, hang, kinds, ceiling,
                 keyFile, ceilingMode, sameTime, orderTypeEffective, rateLimit, penalty, requireCookies, replyShare,
-                oddShare);
+                oddShare, hideNewest);
     }
 
     private String value(String key) {

@@ -40,6 +40,7 @@ class SandboxSettingsTest {
         assertThat(d.requireCookies()).isFalse();
         assertThat(d.replyShare()).isEqualTo(0.05);
         assertThat(d.oddShare()).isZero();
+        assertThat(d.hideNewest()).isZero();
     }
 
     @Test
@@ -54,10 +55,10 @@ class SandboxSettingsTest {
 
     @Test
     void everyKeyIsListed() {
-        assertThat(SandboxSettings.KEYS).hasSize(19).allSatisfy(key -> assertThat(key).startsWith("sandbox."))
+        assertThat(SandboxSettings.KEYS).hasSize(20).allSatisfy(key -> assertThat(key).startsWith("sandbox."))
                 .contains("sandbox.ceiling-mode", "sandbox.same-time-share", "sandbox.order-type-effective",
                         "sandbox.rate-limit", "sandbox.penalty-ms", "sandbox.require-cookies", "sandbox.reply-share",
-                        "sandbox.odd-share");
+                        "sandbox.odd-share", "sandbox.hide-newest");
     }
 
     @Test
@@ -104,12 +105,14 @@ class SandboxSettingsTest {
         props.put("sandbox.rate-limit", "12");
         props.put("sandbox.penalty-ms", "750");
         props.put("sandbox.require-cookies", "true");
+        props.put("sandbox.hide-newest", "25");
 
         SandboxSettings s = SandboxSettings.fromProperties(props::get);
 
         assertThat(s).isEqualTo(new SandboxSettings(18080, 321, 15, 5, 0.25, 3, -7, 1500,
                 EnumSet.of(FaultKind.HTTP_503, FaultKind.HANG, FaultKind.TOO_FREQUENT), 1000,
-                "/tmp/sandbox-key.properties", CeilingMode.REPEAT, 0.3, true, 12, 750, true));
+                "/tmp/sandbox-key.properties", CeilingMode.REPEAT, 0.3, true, 12, 750, true, SandboxSettings.DEFAULT_REPLY_SHARE,
+                0.0, 25));
         assertThat(SandboxSettings.KEYS).containsAll(props.keySet());
     }
 
@@ -136,6 +139,8 @@ class SandboxSettingsTest {
         assertBad("sandbox.rate-limit", "2.5");
         assertBad("sandbox.penalty-ms", "-100");
         assertBad("sandbox.require-cookies", "1");
+        assertBad("sandbox.hide-newest", "-1");
+        assertBad("sandbox.hide-newest", "few");
     }
 
     @Test
@@ -183,6 +188,8 @@ class SandboxSettingsTest {
                 .hasMessageContaining("sameTimeShare");
         assertThatThrownBy(() -> s.withRateLimit(-1)).hasMessageContaining("rateLimit");
         assertThatThrownBy(() -> s.withPenaltyMs(-1)).hasMessageContaining("penaltyMs");
+        assertThat(s.withHideNewest(7).hideNewest()).isEqualTo(7);
+        assertThatThrownBy(() -> s.withHideNewest(-1)).hasMessageContaining("hideNewest");
         assertThatThrownBy(() -> s.withFaultKinds(EnumSet.allOf(FaultKind.class)).faultKinds().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> s.withFaultRate(-0.1)).isInstanceOf(IllegalArgumentException.class);

@@ -41,6 +41,8 @@ public final class ThreadWalk {
     private HotList hot;
     private Floors floors;
     private boolean mainList = true;
+    /** An incremental walk left out the gaps at and below its watermark: it cannot reach the thread's end. */
+    private boolean olderGapsSkipped;
 
     /**
      * @param covered what earlier runs stored, as time ranges
@@ -49,6 +51,15 @@ public final class ThreadWalk {
      */
     public ThreadWalk(Resource resource, String commentsKey, List<Coverage> covered, long target, int pageSize,
             String runTag) {
+        this(resource, commentsKey, covered, target, pageSize, runTag, -1);
+    }
+
+    /**
+     * An incremental walk: only the gaps above {@code watermark} (a comment time at and below which every comment
+     * is stored) are walked, from the newest comment down; -1 walks every gap, as the other constructor.
+     */
+    public ThreadWalk(Resource resource, String commentsKey, List<Coverage> covered, long target, int pageSize,
+            String runTag, long watermark) {
         this.resource = resource;
         this.commentsKey = commentsKey;
         this.target = target;
@@ -73,6 +84,27 @@ public final class ThreadWalk {
         } else {
             bottomReached = true;
         }
+        if (watermark >= 0) {
+            keepAbove(watermark + 1);
+        }
+    }
+
+    /** Drops the parts of the gaps below {@code floor}: they are not this walk's to fill. */
+    private void keepAbove(long floor) {
+        for (Slice slice : List.copyOf(slices)) {
+            if (slice.from <= floor) {
+                slices.remove(slice);
+                olderGapsSkipped = true;
+            } else if (slice.to < floor) {
+                slice.to = floor;
+                olderGapsSkipped = true;
+            }
+        }
+    }
+
+    /** The slice from the newest comment was walked down to its lower bound (or the walk's target). */
+    public boolean newestSliceDone() {
+        return slices.stream().anyMatch(slice -> slice.from == Slice.TOP && slice.done && !slice.stopped);
     }
 
     private Slice addSlice(long from, long to) {
@@ -235,15 +267,21 @@ public final class ThreadWalk {
         return slices.stream().mapToLong(slice -> slice.count).sum();
     }
 
+    /** Whether an incremental walk left out the gaps at and below the watermark. */
+    public boolean olderGapsSkipped() {
+        return olderGapsSkipped;
+    }
+
     /** Every comment of the thread is stored, as far as the API lets us know. */
     public boolean endReached() {
-        return mainList && bottomReached && isFinished() && slices.stream().noneMatch(slice -> slice.stopped);
+        return mainList && bottomReached && !olderGapsSkipped && isFinished() && slices.stream().noneMatch(slice -> slice.stopped);
     }
 
     /** The walk did what was asked: the thread's end, or its newest N pages' worth. */
     public boolean isComplete() {
-        boolean main = !mainList || endReached()
-                || tally.isTargetReached() && slices.stream().noneMatch(slice -> slice.stopped);
+        boolean noneStopped = slices.stream().noneMatch(slice -> slice.stopped);
+        boolean main = !mainList || endReached() || tally.isTargetReached() && noneStopped
+                || olderGapsSkipped && isFinished() && noneStopped;
         return main && (hot == null || hot.isComplete()) && (floors == null || floors.isComplete());
     }
 

@@ -19,6 +19,7 @@ public final class WalkTally {
     private long storedAtStart = -1;
     private long totalCount = -1;
     private boolean targetReached;
+    private long watermark = -1;
     private final List<String> problems = new ArrayList<>();
     /** Hash fields of the odd comments written in this run, to count each once. */
     private final Set<String> oddFields = new HashSet<>();
@@ -136,6 +137,15 @@ public final class WalkTally {
     /** stored / totalCount, or NaN while the total is unknown. */
     public double completeness() {
         return totalCount > 0 ? Math.max(0, (double) stored) / totalCount : totalCount == 0 ? 1.0 : Double.NaN;
+    }
+
+    /** The thread's watermark (before the run, then after it); -1 when it has none. */
+    public void watermark(long time) {
+        watermark = time;
+    }
+
+    public long watermark() {
+        return watermark;
     }
 
     public boolean isTargetReached() {

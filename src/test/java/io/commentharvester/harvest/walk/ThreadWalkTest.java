@@ -162,6 +162,27 @@ class ThreadWalkTest {
         assertThat(walk.tally().problems()).singleElement().asString().contains("empty page");
     }
 
+    @Test
+    void anIncrementalWalkGoesOnlyDownToItsWatermarkAndLeavesOlderGapsAlone() {
+        SimulatedThread thread = new SimulatedThread(500, 0.0, 17);
+        Map<String, Coverage> checkpoint = new HashMap<>();
+        ThreadWalk first = walk(List.of(), 2 * 20, 20);
+        runRecording(first, thread, checkpoint);
+        assertThat(first.newestSliceDone()).isTrue();
+        long watermark = thread.comments.get(0).time();
+
+        int requestsBefore = thread.requests;
+        ThreadWalk incremental = new ThreadWalk(SONG, "music_comment:42", new ArrayList<>(checkpoint.values()),
+                Long.MAX_VALUE, 20, "u", watermark);
+        runRecording(incremental, thread, checkpoint);
+
+        // nothing is newer than the watermark: one page, nothing added, the 460 older comments left for a full run
+        assertThat(thread.requests - requestsBefore).isEqualTo(1);
+        assertThat(thread.stored).hasSize(40);
+        assertThat(incremental.isComplete()).isTrue();
+        assertThat(incremental.endReached()).isFalse();
+    }
+
     private static void runRecording(ThreadWalk walk, SimulatedThread thread, Map<String, Coverage> checkpoint) {
         WorkQueue queue = new WorkQueue(List.of(walk), 1, () -> false);
         PageRequest page;
