@@ -87,7 +87,8 @@ class ApplicationIT {
                 "--harvest.retry-delay-ms=10",
                 "--harvest.retry-max-delay-ms=40",
                 "--harvest.max-requests-per-second=0",
-                "--harvest.rate-limit-pause-ms=50"));
+                "--harvest.rate-limit-pause-ms=50",
+                "--harvest.rate-limit-max-pause-ms=200"));
         args.addAll(Arrays.asList(extra));
         return args.toArray(String[]::new);
     }

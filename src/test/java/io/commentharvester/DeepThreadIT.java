@@ -68,7 +68,8 @@ class DeepThreadIT {
                 "--harvest.retry-delay-ms=10",
                 "--harvest.retry-max-delay-ms=40",
                 "--harvest.max-requests-per-second=0",
-                "--harvest.rate-limit-pause-ms=50"));
+                "--harvest.rate-limit-pause-ms=50",
+                "--harvest.rate-limit-max-pause-ms=200"));
         args.addAll(Arrays.asList(extra));
         return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(String[]::new));

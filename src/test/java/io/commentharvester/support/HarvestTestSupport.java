@@ -79,6 +79,7 @@ public abstract class HarvestTestSupport extends CamelMainTestSupport {
         // no rate cap and short rate-limit pauses unless a test says otherwise: tests measure other things
         properties.put("harvest.max-requests-per-second", "0");
         properties.put("harvest.rate-limit-pause-ms", "50");
+        properties.put("harvest.rate-limit-max-pause-ms", "200");
         settings(properties);
         configuration.withUseOverridePropertiesWithPropertiesComponent(properties);
     }
