@@ -2,9 +2,6 @@ package io.commentharvester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +15,7 @@ import io.commentharvester.sandbox.CeilingMode;
 import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.InProcessHarvest;
 import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +35,7 @@ class DeepThreadIT {
     static final AtomicLong SONGS = new AtomicLong(8_000_000L);
     static TestRedis redis;
     final ObjectMapper json = new ObjectMapper();
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final InProcessHarvest harvest = new InProcessHarvest();
     SandboxServer sandbox;
 
     @BeforeAll
@@ -60,19 +57,9 @@ class DeepThreadIT {
 
     private int harvest(SandboxSettings settings, String... extra) throws Exception {
         sandbox = SandboxServer.start(settings);
-        List<String> args = new ArrayList<>(List.of(
-                "--weapi.base-url=" + sandbox.baseUrl(),
-                "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
-                "--weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(),
-                "--redis.url=" + redis.url(),
-                "--harvest.retry-delay-ms=10",
-                "--harvest.retry-max-delay-ms=40",
-                "--harvest.max-requests-per-second=0",
-                "--harvest.rate-limit-pause-ms=50",
-                "--harvest.rate-limit-max-pause-ms=200"));
+        List<String> args = new ArrayList<>(Arrays.asList(InProcessHarvest.UNTHROTTLED));
         args.addAll(Arrays.asList(extra));
-        return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(String[]::new));
+        return harvest.run(sandbox, redis, args.toArray(String[]::new));
     }
 
     private Set<String> corpusIds(String threadId, int newest) {
@@ -92,9 +79,9 @@ class DeepThreadIT {
                 .withCeilingMode(mode).withSameTimeShare(0.10).withLatencyMs(5),
                 "--harvest.song-ids=" + song, "--harvest.pages=all", "--harvest.concurrency=6");
 
-        assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(exitCode).as(harvest.err()).isZero();
         assertThat(storedIds("music_comment:" + song)).isEqualTo(corpusIds("R_SO_4_" + song, 2000));
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(harvest.out())
                 .contains("harvest done: 1 resource(s)").contains("2000 comments added, 2000 stored of 2000 (100.0%)")
                 .contains("song:" + song + " (R_SO_4_" + song + "): 2000 added, 2000 stored, totalCount 2000, "
                         + "100.0% complete, end reached");
@@ -112,7 +99,7 @@ class DeepThreadIT {
 
         assertThat(exitCode).isZero();
         assertThat(storedIds("music_comment:" + song)).isEqualTo(corpusIds("R_SO_4_" + song, 1200));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1200 comments added, 1200 stored of 2000 (60.0%)");
+        assertThat(harvest.out()).contains("1200 comments added, 1200 stored of 2000 (60.0%)");
         assertThat(redis.template().opsForHash().entries("music_comment:" + song + ":meta"))
                 .containsEntry("stored", "1200").containsEntry("endReached", "false")
                 .containsEntry("lastRunComplete", "true");
@@ -138,7 +125,7 @@ class DeepThreadIT {
         int exitCode = harvest(SandboxSettings.defaults().withLatencyMs(20),
                 "--harvest.resources=" + resources, "--harvest.pages=all", "--harvest.concurrency=3");
 
-        assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(exitCode).as(harvest.err()).isZero();
         assertThat(sandbox.stats().maxInFlight()).isEqualTo(3);
         Set<String> threadsAsked = new java.util.HashSet<>();
         for (RecordedRequest request : sandbox.stats().requests()) {

@@ -3,9 +3,6 @@ package io.commentharvester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +16,7 @@ import io.commentharvester.sandbox.FaultKind;
 import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.InProcessHarvest;
 import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +34,7 @@ class PoliteIT {
 
     static final AtomicLong SONGS = new AtomicLong(9_000_000L);
     static TestRedis redis;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final InProcessHarvest run = new InProcessHarvest();
     SandboxServer sandbox;
     long song;
 
@@ -59,21 +56,13 @@ class PoliteIT {
     }
 
     private int harvest(String... extra) {
-        out = new ByteArrayOutputStream();
-        err = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of(
-                "--weapi.base-url=" + sandbox.baseUrl(),
-                "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
-                "--weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(),
-                "--redis.url=" + redis.url(),
-                "--harvest.song-ids=" + song));
+        List<String> args = new ArrayList<>(List.of("--harvest.song-ids=" + song));
         args.addAll(Arrays.asList(extra));
-        return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(String[]::new));
+        return run.run(sandbox, redis, args.toArray(String[]::new));
     }
 
     private String output() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        return run.output();
     }
 
     private long stored() {

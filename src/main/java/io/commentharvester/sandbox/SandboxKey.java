@@ -37,6 +37,8 @@ final class SandboxKey {
     private final BigInteger modulus;
     private final BigInteger publicExponent;
     private final BigInteger privateExponent;
+    /** The Chinese-remainder form of the private key (p, q, d mod p-1, d mod q-1, q^-1 mod p): 3 to 4 times faster. */
+    private final BigInteger[] crt;
 
     SandboxKey(BigInteger modulus, BigInteger publicExponent, BigInteger privateExponent) {
         this.modulus = modulus;
@@ -47,6 +49,42 @@ final class SandboxKey {
                 || !probe.modPow(publicExponent, modulus).modPow(privateExponent, modulus).equals(probe)) {
             throw new IllegalArgumentException("not a usable RSA key of at most " + BITS + " bits");
         }
+        this.crt = crt(modulus, publicExponent, privateExponent);
+    }
+
+    /**
+     * The primes of the modulus, found from both exponents (the usual randomised method: e*d - 1 is a multiple of
+     * the group order, so a square root of 1 other than +-1 shares a factor with n), and the CRT exponents; null
+     * when none is found, and decryption then uses d directly.
+     */
+    private static BigInteger[] crt(BigInteger n, BigInteger e, BigInteger d) {
+        BigInteger k = d.multiply(e).subtract(BigInteger.ONE);
+        int twos = k.getLowestSetBit();
+        BigInteger t = k.shiftRight(twos);
+        for (int g = 2; g < 200; g++) {
+            BigInteger x = BigInteger.valueOf(g).modPow(t, n);
+            for (int i = 0; i < twos; i++) {
+                BigInteger y = x.multiply(x).mod(n);
+                if (y.equals(BigInteger.ONE) && !x.equals(BigInteger.ONE) && !x.equals(n.subtract(BigInteger.ONE))) {
+                    BigInteger p = x.subtract(BigInteger.ONE).gcd(n);
+                    BigInteger q = n.divide(p);
+                    return new BigInteger[] {p, q, d.mod(p.subtract(BigInteger.ONE)), d.mod(q.subtract(BigInteger.ONE)),
+                        q.modInverse(p)};
+                }
+                x = y;
+            }
+        }
+        return null;
+    }
+
+    private BigInteger privateOperation(BigInteger c) {
+        if (crt == null) {
+            return c.modPow(privateExponent, modulus);
+        }
+        BigInteger m1 = c.modPow(crt[2], crt[0]);
+        BigInteger m2 = c.modPow(crt[3], crt[1]);
+        BigInteger h = crt[4].multiply(m1.subtract(m2)).mod(crt[0]);
+        return m2.add(h.multiply(crt[1]));
     }
 
     static SandboxKey generate() {
@@ -180,7 +218,7 @@ final class SandboxKey {
         if (c.compareTo(modulus) >= 0) {
             throw new BadRequestException("encSecKey is not below the RSA modulus");
         }
-        byte[] m = c.modPow(privateExponent, modulus).toByteArray();
+        byte[] m = privateOperation(c).toByteArray();
         int start = 0;
         while (start < m.length && m[start] == 0) {
             start++;
