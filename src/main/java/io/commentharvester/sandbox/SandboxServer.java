@@ -1,16 +1,11 @@
 package io.commentharvester.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -245,9 +240,9 @@ public final class SandboxServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         if ("GET".equals(method) && STATS_PATH.equals(path)) {
             try (exchange) {
-                drain(exchange.getRequestBody());
+                HttpReplies.drain(exchange.getRequestBody());
                 String json = stats.toJson(StatsJson.recent(exchange.getRequestURI().getRawQuery()));
-                send(exchange, 200, SandboxJson.CONTENT_TYPE, json.getBytes(StandardCharsets.UTF_8));
+                HttpReplies.send(exchange, 200, SandboxJson.CONTENT_TYPE, json.getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 // the client went away; nothing to record for the control endpoint
             }
@@ -255,7 +250,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         stats.entered();
         try {
-            byte[] body = drain(exchange.getRequestBody());
+            byte[] body = HttpReplies.drain(exchange.getRequestBody());
             // decided on arrival (the rate limit counts arrivals), answered after the latency
             RequestDecoder.Trace trace = new RequestDecoder.Trace();
             RequestCookies cookies = RequestCookies.parse(exchange.getRequestHeaders().get("Cookie"));
@@ -263,7 +258,7 @@ public final class SandboxServer implements AutoCloseable {
             pause(settings.latencyMs() + (settings.jitterMs() > 0
                     ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0));
             stats.record(new RecordedRequest(method, path, exchange.getRequestURI().getRawQuery(), trace.innerJson,
-                    trace.encSecKeyLength, answer.outcome(), headers(exchange), cookies));
+                    trace.encSecKeyLength, answer.outcome(), HttpReplies.headers(exchange), cookies));
             if (answer.hang()) {
                 pause(settings.hangMs());
             }
@@ -272,7 +267,8 @@ public final class SandboxServer implements AutoCloseable {
                 pause(Long.MAX_VALUE);
                 return;
             }
-            send(exchange, answer.status(), answer.contentType(), answer.body(), trickleMs);
+            HttpReplies.send(exchange, answer.status(), answer.contentType(), answer.body(), trickleMs, this::pause,
+                    closed::get);
         } catch (IOException | RuntimeException e) {
             // the client went away or the sandbox is closing: the exchange is closed below
         } finally {
@@ -282,49 +278,6 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-
-    private static Map<String, String> headers(HttpExchange exchange) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-            headers.put(header.getKey().toLowerCase(Locale.ROOT), String.join(", ", header.getValue()));
-        }
-        return headers;
-    }
-
-    private static byte[] drain(InputStream body) throws IOException {
-        try (body) {
-            return body.readAllBytes();
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    /** As {@link #send(HttpExchange, int, String, byte[])}, the body a byte at a time every {@code trickleMs}. */
-    private void send(HttpExchange exchange, int status, String contentType, byte[] body, long trickle)
-            throws IOException {
-        if (trickle <= 0) {
-            send(exchange, status, contentType, body);
-            return;
-        }
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            for (byte b : body) {
-                out.write(b);
-                out.flush();
-                pause(trickle);
-                if (closed.get()) {
-                    return;
-                }
-            }
-        }
-    }
 
     /**
      * From now on, answers come a byte every {@code millis} (0: at once), as from a crawling server whose every

@@ -17,9 +17,6 @@ import io.commentharvester.harvest.walk.PageOutcome.End;
  */
 public final class ThreadWalk {
 
-    /** Splitting a slice with fewer comments left than this many pages costs more than it gains. */
-    private static final int MIN_PAGES_TO_SPLIT = 3;
-
     private final Resource resource;
     private final String commentsKey;
     /** Comments wanted: {@link Long#MAX_VALUE} for every comment. */
@@ -30,10 +27,9 @@ public final class ThreadWalk {
     private int slicesMade;
     /** Newest-N walks: comments known to be stored above the slice being walked. */
     private long keptAbove;
-    private long walkedComments;
+    private final WalkPace pace = new WalkPace();
     /** Distinct comments in the ranges earlier runs covered. */
     private long coveredCount;
-    private long walkedSpanMs;
     /** The oldest comment is known to be stored, or the hash holds as many comments as the API counts. */
     private boolean bottomReached;
     private final WalkTally tally = new WalkTally();
@@ -210,8 +206,7 @@ public final class ThreadWalk {
         if (outcome.coverage != null) {
             slice.coveredHigh = outcome.coverage.high();
             if (walkedTop != Slice.TOP) {
-                walkedSpanMs += Math.max(0, walkedTop - outcome.coverage.low());
-                walkedComments += outcome.keptNew;
+                pace.walked(walkedTop - outcome.coverage.low(), outcome.keptNew);
             }
         }
         slice.next = outcome.next;
@@ -303,39 +298,19 @@ public final class ThreadWalk {
         slices.forEach(slice -> slice.done = slice.done || !slice.stopped);
     }
 
-    /** Comments per ms seen so far; NaN before any page below the newest. */
-    private double density() {
-        return walkedSpanMs > 0 && walkedComments > 0 ? (double) walkedComments / walkedSpanMs : Double.NaN;
-    }
-
     /** Comments a slice is estimated to hold still: how much a worker gains by taking half of it. */
     double remainingEstimate(Slice slice) {
-        double density = density();
-        if (!wantsAll() || !slice.isActive() || slice.committing || slice.next == Slice.TOP || Double.isNaN(density)) {
+        if (!wantsAll()) {
             return 0;
         }
         long leftInThread = tally.totalCount() >= 0 ? Math.max(0, tally.totalCount() - knownCount()) : -1;
-        if (slice.to > 0) {
-            double estimate = (slice.next - slice.to) * density;
-            return leftInThread >= 0 ? Math.min(estimate, leftInThread) : estimate;
-        }
-        // the oldest slice has no lower bound: what the total leaves after the other slices
-        if (leftInThread < 0) {
-            return 0;
-        }
-        double others = slices.stream().filter(other -> other != slice && other.isActive() && other.next != Slice.TOP)
-                .mapToDouble(other -> (other.next - other.to) * density).sum();
-        return Math.max(0, leftInThread - others);
+        return pace.remainingEstimate(slice, slices, leftInThread);
     }
 
     /** Splits a slice in two halves of its estimated comments and returns the older half, or null. */
     Slice split(Slice slice, double estimate) {
-        if (estimate < MIN_PAGES_TO_SPLIT * pageSize) {
-            return null;
-        }
-        long mid = slice.next - (long) Math.ceil(estimate / 2 / density());
-        mid = Math.max(mid, slice.to + 1);
-        if (mid >= slice.next || mid <= 0) {
+        long mid = pace.splitPoint(slice, estimate, pageSize);
+        if (mid < 0) {
             return null;
         }
         Slice older = new Slice(runTag + "." + (++slicesMade), mid, slice.to, pageSize);

@@ -1,0 +1,67 @@
+package io.commentharvester.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/** Reading requests and writing answers on the JDK HTTP server: the sandbox's wire level. */
+final class HttpReplies {
+
+    private HttpReplies() {
+    }
+
+    /** The request's headers, names in lower case, repeated values joined. */
+    static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            headers.put(header.getKey().toLowerCase(Locale.ROOT), String.join(", ", header.getValue()));
+        }
+        return headers;
+    }
+
+    static byte[] drain(InputStream body) throws IOException {
+        try (body) {
+            return body.readAllBytes();
+        }
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /**
+     * As {@link #send(HttpExchange, int, String, byte[])}, the body a byte at a time every {@code trickleMs}
+     * (waited with {@code pause}) until it is written or {@code closed} says the sandbox is closing.
+     */
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body, long trickleMs,
+            LongConsumer pause, BooleanSupplier closed) throws IOException {
+        if (trickleMs <= 0) {
+            send(exchange, status, contentType, body);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (byte b : body) {
+                out.write(b);
+                out.flush();
+                pause.accept(trickleMs);
+                if (closed.getAsBoolean()) {
+                    return;
+                }
+            }
+        }
+    }
+}
