@@ -71,7 +71,8 @@ public class HarvesterConfiguration implements CamelConfiguration {
 
         HarvestRun run = registry.lookupByNameAndType(HARVEST_RUN, HarvestRun.class);
         if (run == null) {
-            run = new HarvestRun(null);
+            // not started by Application (camel run, a platform, a test): the summary of each run goes to the log
+            run = io.commentharvester.embed.SummaryLog.newRun();
             registry.bind(HARVEST_RUN, run);
         }
 

@@ -46,7 +46,7 @@ public class HarvestCalls {
                 : HarvestSettings.parsePagesValue(pagesHeader);
         HarvestRun run = new HarvestRun(null);
         exchange.setProperty(HarvestExchange.RUN, run);
-        return planner.plan(parsed, pages, run);
+        return planner.planCall(parsed, pages, run);
     }
 
     /** Route step, last: the call's run is over; its summary as the JSON body. */

@@ -73,7 +73,7 @@ public class HarvestPlanner {
 
     /** Route step: the run's work, which the parallel split consumes as a stream. */
     public WorkQueue plan() {
-        return plan(resources, pages, run, run::isStopping);
+        return planWork(resources, pages, run, run::isStopping);
     }
 
     /** The settings' pages per thread (0: every comment). */
@@ -85,11 +85,11 @@ public class HarvestPlanner {
      * The work of one harvest of these resources for {@code callRun} (a call of {@code direct:harvest}), with the
      * settings of the application: its own queue and tally, so that calls at once do not mix.
      */
-    public WorkQueue plan(List<Resource> resources, int pages, HarvestRun callRun) {
-        return plan(resources, pages, callRun, () -> callRun.isStopping() || run.isStopping());
+    public WorkQueue planCall(List<Resource> resources, int pages, HarvestRun callRun) {
+        return planWork(resources, pages, callRun, () -> callRun.isStopping() || run.isStopping());
     }
 
-    private WorkQueue plan(List<Resource> resources, int pages, HarvestRun run, java.util.function.BooleanSupplier stopping) {
+    private WorkQueue planWork(List<Resource> resources, int pages, HarvestRun run, java.util.function.BooleanSupplier stopping) {
         String runTag = Long.toString(clock.millis(), 36);
         long target = pages == 0 ? Long.MAX_VALUE : (long) pages * pageSize;
         List<ThreadWalk> walks = new ArrayList<>();
