@@ -71,7 +71,8 @@ public class HarvesterConfiguration implements CamelConfiguration {
 
         HarvestRun run = registry.lookupByNameAndType(HARVEST_RUN, HarvestRun.class);
         if (run == null) {
-            run = new HarvestRun(null);
+            // not started by Application (camel run, a platform, a test): the summary of each run goes to the log
+            run = io.commentharvester.embed.SummaryLog.newRun();
             registry.bind(HARVEST_RUN, run);
         }
 
@@ -108,7 +109,10 @@ public class HarvesterConfiguration implements CamelConfiguration {
         planner.setIncremental(runSettings.incremental());
         registry.bind("harvestPlanner", planner);
         // what starts runs (routes/harvest-comments.camel.yaml reads it as ref:harvestTrigger): once, or on schedule
-        registry.bind("harvestTrigger", context.getEndpoint(runSettings.triggerUri()));
+        registry.bind("harvestTrigger", context.getEndpoint(
+                io.commentharvester.embed.EmbedSettings.from(lookup).triggerUri(runSettings.triggerUri())));
+        // direct:harvest (routes/harvest-on-call.camel.yaml): one harvest per call, of the resources its headers name
+        registry.bind("harvestCalls", new io.commentharvester.embed.HarvestCalls(planner));
         registry.bind("harvestFailures", new HarvestFailures(ledger, run));
         PoliteRequests politeRequests = politeRequests(context, settings, polite, run);
         registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts(), run, politeRequests::serverAlive));
@@ -215,6 +219,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         known.addAll(PoliteSettings.KEYS);
         known.addAll(ThreadListSettings.KEYS);
         known.addAll(RunSettings.KEYS);
+        known.addAll(io.commentharvester.embed.EmbedSettings.KEYS);
         SettingKeys.checkKnown(SettingKeys.keysOf(properties.loadProperties(), System.getProperties()), known,
                 HarvestSettings.CHECKED_PREFIXES);
         properties.resolveProperty(RouteFiles.PATTERN_KEY)

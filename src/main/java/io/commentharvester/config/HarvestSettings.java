@@ -99,6 +99,16 @@ public record HarvestSettings(
         return pages == ALL_PAGES;
     }
 
+    /** A {@code harvest.resources} value ({@code song:1,album:2}), as given to a call of direct:harvest. */
+    public static List<Resource> parseResources(String value) {
+        return Resources.parse(value, "");
+    }
+
+    /** A {@code harvest.pages} value: {@code all} (0) or a page count. */
+    public static int parsePagesValue(String value) {
+        return parsePages(value);
+    }
+
     static int parsePages(String value) {
         String trimmed = value.trim();
         if (trimmed.equalsIgnoreCase("all")) {

@@ -37,14 +37,15 @@ public class CommentPageWriter {
     public void store(Exchange exchange) {
         PageRequest page = exchange.getProperty(HarvestExchange.PAGE, PageRequest.class);
         CommentPage comments = exchange.getProperty(HarvestExchange.COMMENT_PAGE, CommentPage.class);
-        switch (page.list()) {
+        long added = switch (page.list()) {
             case HOT -> storeHot(page, comments);
             case FLOOR -> storeFloor(page, comments);
             default -> storeComments(page, comments);
-        }
+        };
+        HarvestExchange.runOf(exchange, run).pageStored(added);
     }
 
-    private void storeComments(PageRequest page, CommentPage comments) {
+    private long storeComments(PageRequest page, CommentPage comments) {
         WorkQueue queue = page.queue();
         PageOutcome outcome = queue.decide(page, comments);
         List<PageComment> hot = lists.walksHot() && page.cursor() < 0 ? comments.hot() : List.of();
@@ -61,9 +62,10 @@ public class CommentPageWriter {
         queue.apply(outcome, result[0], result[1]);
         queue.applyHot(null, page.walk(), comments, 0, result[1]);
         afterWrite(page, written, comments.unreadable(), parents, result[0]);
+        return result[0];
     }
 
-    private void storeHot(PageRequest page, CommentPage comments) {
+    private long storeHot(PageRequest page, CommentPage comments) {
         WorkQueue queue = page.queue();
         List<PageComment> fresh = queue.freshHot(page, comments.comments());
         List<String> parents = parents(fresh);
@@ -71,15 +73,17 @@ public class CommentPageWriter {
                 fresh, false, fresh));
         queue.applyHot(page, page.walk(), comments, result[0], result[1]);
         afterWrite(page, fresh, comments.unreadable(), parents, result[0]);
+        return result[0];
     }
 
-    private void storeFloor(PageRequest page, CommentPage comments) {
+    private long storeFloor(PageRequest page, CommentPage comments) {
         WorkQueue queue = page.queue();
         Floors.Step step = queue.decideFloor(page, comments);
         long[] result = ledger.write(new HarvestLedger.Write(page.walk().commentsKey(), "", "", "", page.parentId(),
                 step.checkpoint(), List.of(), List.of(), true, step.fresh()));
         queue.applyFloor(page, step, result[0], result[1]);
         afterWrite(page, step.fresh(), comments.unreadable(), List.of(), result[0]);
+        return result[0];
     }
 
     private void afterWrite(PageRequest page, List<PageComment> written, int unreadable, List<String> parents,
@@ -88,7 +92,6 @@ public class CommentPageWriter {
         if (!parents.isEmpty()) {
             page.queue().floorsFound(page.walk(), parents);
         }
-        run.pageStored(added);
     }
 
     /** The comments whose floors are to be walked: those with replies and an id. */

@@ -17,6 +17,15 @@ public final class HarvestExchange {
      */
     public static final String KEEP_HEADERS = "CamelRedeliver*";
 
+    /** The {@link HarvestRun} of a call of {@code direct:harvest}; absent in the application's own run. */
+    public static final String RUN = "harvestRun";
+
     private HarvestExchange() {
+    }
+
+    /** The run an exchange belongs to: its call's, or else the application's. */
+    public static HarvestRun runOf(org.apache.camel.Exchange exchange, HarvestRun application) {
+        HarvestRun call = exchange.getProperty(RUN, HarvestRun.class);
+        return call != null ? call : application;
     }
 }

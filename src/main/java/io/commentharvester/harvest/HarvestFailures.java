@@ -21,6 +21,7 @@ public class HarvestFailures {
         PageRequest page = exchange.getProperty(HarvestExchange.PAGE, PageRequest.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String error = describe(cause);
+        HarvestRun run = HarvestExchange.runOf(exchange, this.run);
         if (page == null) {
             run.abort(error);
             return;

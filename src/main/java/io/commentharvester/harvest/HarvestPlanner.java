@@ -73,6 +73,23 @@ public class HarvestPlanner {
 
     /** Route step: the run's work, which the parallel split consumes as a stream. */
     public WorkQueue plan() {
+        return planWork(resources, pages, run, run::isStopping);
+    }
+
+    /** The settings' pages per thread (0: every comment). */
+    public int pages() {
+        return pages;
+    }
+
+    /**
+     * The work of one harvest of these resources for {@code callRun} (a call of {@code direct:harvest}), with the
+     * settings of the application: its own queue and tally, so that calls at once do not mix.
+     */
+    public WorkQueue planCall(List<Resource> resources, int pages, HarvestRun callRun) {
+        return planWork(resources, pages, callRun, () -> callRun.isStopping() || run.isStopping());
+    }
+
+    private WorkQueue planWork(List<Resource> resources, int pages, HarvestRun run, java.util.function.BooleanSupplier stopping) {
         String runTag = Long.toString(clock.millis(), 36);
         long target = pages == 0 ? Long.MAX_VALUE : (long) pages * pageSize;
         List<ThreadWalk> walks = new ArrayList<>();
@@ -97,8 +114,12 @@ public class HarvestPlanner {
             planLists(walk, key);
             walks.add(walk);
         }
-        WorkQueue work = new WorkQueue(walks, concurrency, run::isStopping);
+        WorkQueue work = new WorkQueue(walks, concurrency, stopping);
         run.planned(work);
+        if (run != this.run) {
+            // a stopping context stops every call's walk too
+            this.run.whenStopping(work::wakeUp);
+        }
         LOG.info("Harvest of {} resource(s), {}, {} at a time{}", walks.size(), (incremental
                 ? "incremental (what is newer than each thread's watermark; without one: " : "")
                 + (pages == 0 ? "every comment" : "the newest " + pages + " page(s) of " + pageSize)
@@ -128,6 +149,15 @@ public class HarvestPlanner {
      * per thread for the spring-redis endpoint to write.
      */
     public List<MetaRecord> metaRecords() {
+        return metaRecords(run);
+    }
+
+    /** Route step: {@link #metaRecords()} of the exchange's run (a call of direct:harvest, else the application's). */
+    public List<MetaRecord> metaRecordsOf(Exchange exchange) {
+        return metaRecords(HarvestExchange.runOf(exchange, run));
+    }
+
+    private List<MetaRecord> metaRecords(HarvestRun run) {
         List<MetaRecord> records = new ArrayList<>();
         boolean runComplete = !run.isStopping();
         for (ThreadWalk walk : run.walks()) {

@@ -52,7 +52,8 @@ public class PageRetryPolicy {
         int attemptsMade = Math.max(1, redeliveries - rateLimited);
         boolean alive = serverAlive.test(failure);
         // a stopping run lets the page go (it stays "not done" for the next run) instead of holding the shutdown
-        boolean retry = alive && attemptsMade < maxAttempts && isTransient(failure) && !run.isStopping();
+        boolean retry = alive && attemptsMade < maxAttempts && isTransient(failure) && !run.isStopping()
+                && !HarvestExchange.runOf(exchange, run).isStopping();
         if (retry) {
             retries.incrementAndGet();
         }
