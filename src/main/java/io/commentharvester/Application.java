@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +15,7 @@ import io.commentharvester.config.ExportSettings;
 import io.commentharvester.config.InvalidSettingException;
 import io.commentharvester.export.ExportCommand;
 import io.commentharvester.config.RunSettings;
+import io.commentharvester.config.SettingSources;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
@@ -24,7 +24,9 @@ import io.commentharvester.util.Causes;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 /**
  * Starts a harvest with camel-main: {@code application.properties} and {@code routes/} from the working
@@ -110,7 +112,7 @@ public final class Application {
 
     /** {@code --export=...}: with {@code --sandbox}, the sandbox's keys. */
     private int export(CommandLine commandLine) {
-        Map<String, String> overrides = new LinkedHashMap<>(commandLine.overrides());
+        Map<String, String> overrides = SettingSources.overrides(commandLine.overrides(), System.getProperties());
         Function<String, String> settings = settingsLookup(overrides);
         if (commandLine.sandbox() && !overrides.containsKey("redis.key-prefix")) {
             String prefix = settings.apply("redis.key-prefix");
@@ -120,6 +122,7 @@ public final class Application {
         org.apache.camel.spi.PropertiesComponent properties =
                 new org.apache.camel.impl.DefaultCamelContext().getPropertiesComponent();
         properties.setLocation(PROPERTIES_LOCATION);
+        SettingSources.apply(properties);
         Properties given = new Properties();
         given.putAll(overrides);
         properties.setOverrideProperties(given);
@@ -133,7 +136,7 @@ public final class Application {
     }
 
     private int harvest(CommandLine commandLine) {
-        Map<String, String> overrides = new LinkedHashMap<>(commandLine.overrides());
+        Map<String, String> overrides = SettingSources.overrides(commandLine.overrides(), System.getProperties());
         // reads application.properties once; later additions to overrides are seen through it
         Function<String, String> settings = settingsLookup(overrides);
         SandboxServer sandbox = null;
@@ -179,6 +182,12 @@ public final class Application {
         camel.configure().addConfiguration(HarvesterConfiguration.class);
         camel.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
         overrides.forEach(camel::addOverrideProperty);
+        camel.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport main) {
+                SettingSources.apply(main.getCamelContext().getPropertiesComponent());
+            }
+        });
         HarvestRun[] self = new HarvestRun[1];
         // on a schedule each run reports when it ends and the process goes on; otherwise the first run ends it
         HarvestRun run = new HarvestRun(runSettings.scheduled() ? () -> report(self[0]) : camel::completed);
