@@ -16,6 +16,8 @@ import io.commentharvester.config.InvalidSettingException;
 import io.commentharvester.export.ExportCommand;
 import io.commentharvester.config.RunSettings;
 import io.commentharvester.config.SettingSources;
+import io.commentharvester.config.SettingsCatalog;
+import io.commentharvester.config.SettingsLoader;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
@@ -94,6 +96,12 @@ public final class Application {
         }
         if (commandLine.help()) {
             out.println(CommandLine.USAGE);
+            out.println();
+            out.print(SettingsCatalog.shipped().help());
+            return EXIT_OK;
+        }
+        if (commandLine.version()) {
+            out.println("comment-harvester " + CommandLine.buildVersion());
             return EXIT_OK;
         }
         try {
@@ -119,14 +127,7 @@ public final class Application {
             overrides.put("redis.key-prefix", SANDBOX_KEY_PREFIX + (prefix == null ? "" : prefix));
         }
         // the settings as Camel resolves them ({{env:REDIS_URL:}} and the like), without starting Camel
-        org.apache.camel.spi.PropertiesComponent properties =
-                new org.apache.camel.impl.DefaultCamelContext().getPropertiesComponent();
-        properties.setLocation(PROPERTIES_LOCATION);
-        SettingSources.apply(properties);
-        Properties given = new Properties();
-        given.putAll(overrides);
-        properties.setOverrideProperties(given);
-        return ExportCommand.run(overrides.get(ExportSettings.EXPORT), key -> properties.resolveProperty(key).orElse(null),
+        return ExportCommand.run(overrides.get(ExportSettings.EXPORT), SettingsLoader.load(PROPERTIES_LOCATION, overrides),
                 out, err);
     }
 
@@ -289,7 +290,18 @@ public final class Application {
     }
 
     private int runSandboxOnly(CommandLine commandLine) {
-        SandboxSettings settings = SandboxSettings.fromProperties(settingsLookup(commandLine.overrides()));
+        // the same loader and checks as a harvest: a misspelt key or a bad value is one line and exit 2
+        Map<String, String> overrides = SettingSources.overrides(commandLine.overrides(), System.getProperties());
+        String location = PROPERTIES_LOCATION + (Files.isRegularFile(Path.of(PROPERTIES_FILE)) ? "" : ";optional=true");
+        SandboxSettings settings;
+        try {
+            settings = SandboxSettings.fromProperties(SettingsLoader.load(location, overrides));
+        } catch (InvalidSettingException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            err.println("comment-harvester: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (SandboxServer sandbox = SandboxServer.start(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
