@@ -234,6 +234,7 @@ public final class Application {
             return startFailure(e);
         } finally {
             main = null;
+            quietHangupHook(camel);
         }
         if (!run.isPlanned() && !run.isFinished() && !run.isCancelled()) {
             err.println("comment-harvester: the harvest did not run (see the log above)");
@@ -241,6 +242,16 @@ public final class Application {
         }
         report(run);
         return run.exitCode();
+    }
+
+    /**
+     * Camel's own JVM shutdown hook says "triggered by SIGTERM" when System.exit ends a run that Camel still
+     * counts as running (a start that failed on bad input): marking Camel's main as shut down keeps it quiet.
+     */
+    private void quietHangupHook(Main camel) {
+        if (!stoppedBySignal && camel.getShutdownStrategy() != null && camel.getShutdownStrategy().isRunAllowed()) {
+            camel.getShutdownStrategy().shutdown();
+        }
     }
 
     private int startFailure(Exception e) {
@@ -266,6 +277,7 @@ public final class Application {
             return startFailure(e);
         } finally {
             main = null;
+            quietHangupHook(camel);
         }
         if (run.isPlanned() && !run.isFinished()) {
             report(run);
