@@ -106,7 +106,7 @@ public final class Application {
         }
         try {
             if (commandLine.sandboxOnly()) {
-                return runSandboxOnly(commandLine);
+                return new SandboxOnly(out, err).run(commandLine);
             }
             if (commandLine.overrides().containsKey(ExportSettings.EXPORT)) {
                 return export(commandLine);
@@ -299,39 +299,6 @@ public final class Application {
             err.println("comment-harvester: stopped: " + run.stopReason());
         }
         out.flush();
-    }
-
-    private int runSandboxOnly(CommandLine commandLine) {
-        // the same loader and checks as a harvest: a misspelt key or a bad value is one line and exit 2
-        Map<String, String> overrides = SettingSources.overrides(commandLine.overrides(), System.getProperties());
-        String location = PROPERTIES_LOCATION + (Files.isRegularFile(Path.of(PROPERTIES_FILE)) ? "" : ";optional=true");
-        SandboxSettings settings;
-        try {
-            settings = SandboxSettings.fromProperties(SettingsLoader.load(location, overrides));
-        } catch (InvalidSettingException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            err.println("comment-harvester: " + e.getMessage());
-            return EXIT_BAD_INPUT;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (SandboxServer sandbox = SandboxServer.start(settings)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                sandbox.close();
-                stopped.countDown();
-            }, "sandbox-shutdown"));
-            out.println(sandbox.describe());
-            out.println("Press Ctrl-C to stop.");
-            out.flush();
-            stopped.await();
-            return EXIT_OK;
-        } catch (IOException e) {
-            err.println("comment-harvester: cannot start the sandbox: " + e.getMessage());
-            return EXIT_ERROR;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return EXIT_OK;
-        }
     }
 
     /** Looks a key up as Camel would: --key=value, then -Dkey=value, then application.properties. */
