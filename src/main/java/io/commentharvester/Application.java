@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +15,9 @@ import io.commentharvester.config.ExportSettings;
 import io.commentharvester.config.InvalidSettingException;
 import io.commentharvester.export.ExportCommand;
 import io.commentharvester.config.RunSettings;
+import io.commentharvester.config.SettingSources;
+import io.commentharvester.config.SettingsCatalog;
+import io.commentharvester.config.SettingsLoader;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
@@ -24,7 +26,9 @@ import io.commentharvester.util.Causes;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 /**
  * Starts a harvest with camel-main: {@code application.properties} and {@code routes/} from the working
@@ -92,11 +96,17 @@ public final class Application {
         }
         if (commandLine.help()) {
             out.println(CommandLine.USAGE);
+            out.println();
+            out.print(SettingsCatalog.shipped().help());
+            return EXIT_OK;
+        }
+        if (commandLine.version()) {
+            out.println("comment-harvester " + CommandLine.buildVersion());
             return EXIT_OK;
         }
         try {
             if (commandLine.sandboxOnly()) {
-                return runSandboxOnly(commandLine);
+                return new SandboxOnly(out, err).run(commandLine);
             }
             if (commandLine.overrides().containsKey(ExportSettings.EXPORT)) {
                 return export(commandLine);
@@ -110,20 +120,14 @@ public final class Application {
 
     /** {@code --export=...}: with {@code --sandbox}, the sandbox's keys. */
     private int export(CommandLine commandLine) {
-        Map<String, String> overrides = new LinkedHashMap<>(commandLine.overrides());
+        Map<String, String> overrides = SettingSources.overrides(commandLine.overrides(), System.getProperties());
         Function<String, String> settings = settingsLookup(overrides);
         if (commandLine.sandbox() && !overrides.containsKey("redis.key-prefix")) {
             String prefix = settings.apply("redis.key-prefix");
             overrides.put("redis.key-prefix", SANDBOX_KEY_PREFIX + (prefix == null ? "" : prefix));
         }
         // the settings as Camel resolves them ({{env:REDIS_URL:}} and the like), without starting Camel
-        org.apache.camel.spi.PropertiesComponent properties =
-                new org.apache.camel.impl.DefaultCamelContext().getPropertiesComponent();
-        properties.setLocation(PROPERTIES_LOCATION);
-        Properties given = new Properties();
-        given.putAll(overrides);
-        properties.setOverrideProperties(given);
-        return ExportCommand.run(overrides.get(ExportSettings.EXPORT), key -> properties.resolveProperty(key).orElse(null),
+        return ExportCommand.run(overrides.get(ExportSettings.EXPORT), SettingsLoader.load(PROPERTIES_LOCATION, overrides),
                 out, err);
     }
 
@@ -133,7 +137,7 @@ public final class Application {
     }
 
     private int harvest(CommandLine commandLine) {
-        Map<String, String> overrides = new LinkedHashMap<>(commandLine.overrides());
+        Map<String, String> overrides = SettingSources.overrides(commandLine.overrides(), System.getProperties());
         // reads application.properties once; later additions to overrides are seen through it
         Function<String, String> settings = settingsLookup(overrides);
         SandboxServer sandbox = null;
@@ -179,6 +183,12 @@ public final class Application {
         camel.configure().addConfiguration(HarvesterConfiguration.class);
         camel.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
         overrides.forEach(camel::addOverrideProperty);
+        camel.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport main) {
+                SettingSources.apply(main.getCamelContext().getPropertiesComponent());
+            }
+        });
         HarvestRun[] self = new HarvestRun[1];
         // on a schedule each run reports when it ends and the process goes on; otherwise the first run ends it
         HarvestRun run = new HarvestRun(runSettings.scheduled() ? () -> report(self[0]) : camel::completed);
@@ -224,6 +234,7 @@ public final class Application {
             return startFailure(e);
         } finally {
             main = null;
+            quietHangupHook(camel);
         }
         if (!run.isPlanned() && !run.isFinished() && !run.isCancelled()) {
             err.println("comment-harvester: the harvest did not run (see the log above)");
@@ -231,6 +242,16 @@ public final class Application {
         }
         report(run);
         return run.exitCode();
+    }
+
+    /**
+     * Camel's own JVM shutdown hook says "triggered by SIGTERM" when System.exit ends a run that Camel still
+     * counts as running (a start that failed on bad input): marking Camel's main as shut down keeps it quiet.
+     */
+    private void quietHangupHook(Main camel) {
+        if (!stoppedBySignal && camel.getShutdownStrategy() != null && camel.getShutdownStrategy().isRunAllowed()) {
+            camel.getShutdownStrategy().shutdown();
+        }
     }
 
     private int startFailure(Exception e) {
@@ -256,6 +277,7 @@ public final class Application {
             return startFailure(e);
         } finally {
             main = null;
+            quietHangupHook(camel);
         }
         if (run.isPlanned() && !run.isFinished()) {
             report(run);
@@ -277,28 +299,6 @@ public final class Application {
             err.println("comment-harvester: stopped: " + run.stopReason());
         }
         out.flush();
-    }
-
-    private int runSandboxOnly(CommandLine commandLine) {
-        SandboxSettings settings = SandboxSettings.fromProperties(settingsLookup(commandLine.overrides()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (SandboxServer sandbox = SandboxServer.start(settings)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                sandbox.close();
-                stopped.countDown();
-            }, "sandbox-shutdown"));
-            out.println(sandbox.describe());
-            out.println("Press Ctrl-C to stop.");
-            out.flush();
-            stopped.await();
-            return EXIT_OK;
-        } catch (IOException e) {
-            err.println("comment-harvester: cannot start the sandbox: " + e.getMessage());
-            return EXIT_ERROR;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return EXIT_OK;
-        }
     }
 
     /** Looks a key up as Camel would: --key=value, then -Dkey=value, then application.properties. */

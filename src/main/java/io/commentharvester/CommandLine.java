@@ -1,10 +1,13 @@
 package io.commentharvester;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /** The arguments of the harvester: flags and {@code --key=value} setting overrides. */
-record CommandLine(boolean help, boolean sandbox, boolean sandboxOnly, Map<String, String> overrides) {
+record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandboxOnly, Map<String, String> overrides) {
 
     static final String USAGE = """
             Usage: java -jar target/comment-harvester.jar [--sandbox | --sandbox-only] [--key=value ...]
@@ -14,25 +17,42 @@ record CommandLine(boolean help, boolean sandbox, boolean sandboxOnly, Map<Strin
                                write the stored comments, newest first (export.format=jsonl|csv,
                                export.file=<path>, default standard output), then exit
               --key=value      override a setting of application.properties, e.g. --harvest.pages=3
-              --help           this text
-            Settings can also be overridden with -Dkey=value. Run from the folder holding
-            application.properties and routes/.""";
+              --help           this text, and every setting with its default and meaning
+              --version        the version
+            Settings can also be overridden with -Dkey=value. The first of these wins: --key=value,
+            -Dkey=value, the environment variables application.properties names ({{env:REDIS_URL:}}),
+            application.properties. Run from the folder holding application.properties and routes/.""";
+
+    /** The version the build wrote into the jar. */
+    static String buildVersion() {
+        try (InputStream in = CommandLine.class.getResourceAsStream("/io/commentharvester/version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
 
     static CommandLine parse(String... args) {
         boolean help = false;
+        boolean version = false;
         boolean sandbox = false;
         boolean sandboxOnly = false;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String arg : args) {
             switch (arg) {
                 case "--help", "-h" -> help = true;
+                case "--version" -> version = true;
                 case "--sandbox" -> sandbox = true;
                 case "--sandbox-only" -> sandboxOnly = true;
                 default -> {
                     int equals = arg.indexOf('=');
                     if (!arg.startsWith("--") || equals <= 2) {
                         throw new IllegalArgumentException("unknown argument '" + arg
-                                + "': expected --sandbox, --sandbox-only or --key=value");
+                                + "': expected --sandbox, --sandbox-only, --help, --version or --key=value");
                     }
                     overrides.put(arg.substring(2, equals), arg.substring(equals + 1));
                 }
@@ -41,6 +61,6 @@ record CommandLine(boolean help, boolean sandbox, boolean sandboxOnly, Map<Strin
         if (sandbox && sandboxOnly) {
             throw new IllegalArgumentException("--sandbox and --sandbox-only exclude each other");
         }
-        return new CommandLine(help, sandbox, sandboxOnly, Map.copyOf(overrides));
+        return new CommandLine(help, version, sandbox, sandboxOnly, Map.copyOf(overrides));
     }
 }

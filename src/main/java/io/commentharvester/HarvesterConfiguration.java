@@ -3,8 +3,6 @@ package io.commentharvester;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +10,7 @@ import io.commentharvester.config.HarvestSettings;
 import io.commentharvester.config.PoliteSettings;
 import io.commentharvester.config.RunSettings;
 import io.commentharvester.config.Secrets;
+import io.commentharvester.config.SettingsLoader;
 import io.commentharvester.config.ThreadListSettings;
 import io.commentharvester.harvest.CommentMapper;
 import io.commentharvester.harvest.CommentPageReader;
@@ -31,9 +30,7 @@ import io.commentharvester.polite.RequestGate;
 import io.commentharvester.polite.ServerWatch;
 import io.commentharvester.polite.WebCookies;
 import io.commentharvester.preflight.RouteFiles;
-import io.commentharvester.preflight.SettingKeys;
 import io.commentharvester.redis.RedisStore;
-import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.weapi.WeapiCrypto;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -214,14 +211,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
 
     /** Typos in setting names and broken route files stop the start here, before Redis is touched. */
     static void checkInput(PropertiesComponent properties) {
-        Set<String> known = new HashSet<>(HarvestSettings.KEYS);
-        known.addAll(SandboxSettings.KEYS);
-        known.addAll(PoliteSettings.KEYS);
-        known.addAll(ThreadListSettings.KEYS);
-        known.addAll(RunSettings.KEYS);
-        known.addAll(io.commentharvester.embed.EmbedSettings.KEYS);
-        SettingKeys.checkKnown(SettingKeys.keysOf(properties.loadProperties(), System.getProperties()), known,
-                HarvestSettings.CHECKED_PREFIXES);
+        SettingsLoader.checkKnown(properties);
         properties.resolveProperty(RouteFiles.PATTERN_KEY)
                 .ifPresent(pattern -> RouteFiles.check(pattern, Path.of("")));
     }

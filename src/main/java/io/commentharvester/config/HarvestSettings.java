@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 import io.commentharvester.harvest.Resource;
@@ -45,17 +44,6 @@ public record HarvestSettings(
     public static final int ALL_PAGES = 0;
     public static final int MAX_CONCURRENCY = 200;
 
-    /** Every setting the harvest reads; any other key under {@link #CHECKED_PREFIXES} is a typo. */
-    public static final Set<String> KEYS = Set.of(
-            "harvest.resources", "harvest.song-ids", "harvest.pages", "harvest.page-size", "harvest.concurrency", "harvest.store-layout",
-            "harvest.resume", "harvest.max-attempts", "harvest.retry-delay-ms", "harvest.retry-max-delay-ms",
-            "weapi.base-url", "weapi.comments-path", "weapi.time-order-fields", "weapi.rsa-modulus",
-            "weapi.rsa-public-exponent", "weapi.csrf-token", "weapi.cookie", "weapi.user-agent",
-            "weapi.csrf-token-file", "weapi.cookie-file", "redis.password", "redis.password-file",
-            "http.connect-timeout-ms", "http.response-timeout-ms",
-            "redis.url", "redis.embedded-dir", "redis.key-prefix");
-    public static final Set<String> CHECKED_PREFIXES = Set.of("harvest.", "weapi.", "redis.", "http.", "sandbox.",
-            "export.");
 
     public static HarvestSettings from(Function<String, String> lookup) {
         List<Resource> resources = Resources.parse(optional(lookup, "harvest.resources"),

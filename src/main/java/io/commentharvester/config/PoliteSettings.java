@@ -3,7 +3,6 @@ package io.commentharvester.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,10 +22,6 @@ import java.util.function.Function;
 public record PoliteSettings(int maxRequestsPerSecond, long rateLimitPauseMs, long rateLimitMaxPauseMs,
         int maxRateLimited, long giveUpAfterMs, long requestDeadlineMs, String proxyHost, int proxyPort,
         boolean anonymousCookies) {
-
-    public static final Set<String> KEYS = Set.of("harvest.max-requests-per-second", "harvest.rate-limit-pause-ms",
-            "harvest.rate-limit-max-pause-ms", "harvest.max-rate-limited", "harvest.give-up-after-ms",
-            "http.request-deadline-ms", "http.proxy-url", "weapi.anonymous-cookies");
 
     public static PoliteSettings from(Function<String, String> lookup) {
         int rate = HarvestSettings.parseInt(lookup, "harvest.max-requests-per-second", 0, 10_000);

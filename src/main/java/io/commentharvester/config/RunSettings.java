@@ -6,7 +6,6 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +28,6 @@ public record RunSettings(boolean incremental, String cron, long periodMs, boole
     public static final String SCHEDULE = "harvest.schedule";
     public static final String KEEP_RAW = "harvest.keep-raw";
     public static final String KEEP_RAW_MAX = "harvest.keep-raw-max";
-    public static final Set<String> KEYS = Set.of(MODE, SCHEDULE, KEEP_RAW, KEEP_RAW_MAX,
-            ExportSettings.FORMAT, ExportSettings.FILE);
 
     /** The shortest period a schedule may have. */
     static final long MIN_PERIOD_MS = 1_000;

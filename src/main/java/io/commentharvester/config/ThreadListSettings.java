@@ -1,7 +1,6 @@
 package io.commentharvester.config;
 
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,9 +15,6 @@ import java.util.function.Function;
  */
 public record ThreadListSettings(boolean includeHot, boolean includeReplies, boolean hotOrder, String hotCommentsPath,
         String floorPath) {
-
-    public static final Set<String> KEYS = Set.of("harvest.include-hot", "harvest.include-replies", "harvest.order",
-            "weapi.hot-comments-path", "weapi.floor-path");
 
     /** Settings that leave every extra list out (unit tests, the defaults of application.properties). */
     public static final ThreadListSettings NONE = new ThreadListSettings(false, false, false,

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The route steps of politeness: every request waits at the run's {@link RequestGate}; a good answer lets the
  * rate creep up; a rate-limit answer pauses the whole run, and the page waits the pause out without spending
  * an attempt (at most {@code maxRateLimited} such answers a page); a server that answers nothing at all ends the
- * run.
+ * run, and one that cannot be reached ({@link Unreachable}) ends it at once.
  */
 public class PoliteRequests {
 
@@ -77,6 +77,12 @@ public class PoliteRequests {
      * has answered nothing for the give-up time.
      */
     public boolean serverAlive(Throwable failure) {
+        String unreachable = Unreachable.reason(failure, host, watch.everAnswered());
+        if (unreachable != null) {
+            // no retry can mend it: one line (the run's stop reason) instead of minutes of retries
+            run.stop(unreachable, HarvestRun.EXIT_ABORTED);
+            return false;
+        }
         if (watch.failed(failure)) {
             String reason = "no answer from " + host + " for a while (" + watch.failures()
                     + " failed attempts in a row, the last: " + lastProblem(failure) + ")";

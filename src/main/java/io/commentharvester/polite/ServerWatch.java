@@ -17,6 +17,7 @@ public final class ServerWatch {
     private final LongSupplier clock;
     private long failingSince = Long.MIN_VALUE;
     private int failures;
+    private boolean everAnswered;
 
     public ServerWatch(long giveUpAfterMs, LongSupplier nanoClock) {
         this.giveUpAfterNanos = TimeUnit.MILLISECONDS.toNanos(giveUpAfterMs);
@@ -29,6 +30,7 @@ public final class ServerWatch {
 
     /** A good answer: the server is there. */
     public synchronized void answered() {
+        everAnswered = true;
         failingSince = Long.MIN_VALUE;
         failures = 0;
     }
@@ -38,6 +40,9 @@ public final class ServerWatch {
      * stop. Only transport failures count; an answer of any kind shows the server is alive.
      */
     public synchronized boolean failed(Throwable cause) {
+        if (!isTransportFailure(cause)) {
+            everAnswered = true;
+        }
         if (giveUpAfterNanos <= 0 || !isTransportFailure(cause)) {
             if (giveUpAfterNanos > 0) {
                 // an answer of some kind (an API error, a broken body): the server is there
@@ -59,6 +64,11 @@ public final class ServerWatch {
         return Causes.find(cause, IOException.class) != null
                 && Causes.find(cause, com.fasterxml.jackson.core.JsonProcessingException.class) == null
                 && Causes.find(cause, org.springframework.dao.DataAccessException.class) == null;
+    }
+
+    /** Whether the server answered anything (well or not) since this watch began. */
+    public synchronized boolean everAnswered() {
+        return everAnswered;
     }
 
     public synchronized int failures() {

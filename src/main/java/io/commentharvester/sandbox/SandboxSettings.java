@@ -61,10 +61,6 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
     public static final String HIDE_NEWEST = PREFIX + "hide-newest";
     /** Share of comments with replies unless set. */
     public static final double DEFAULT_REPLY_SHARE = 0.05;
-    /** Every sandbox setting. */
-    public static final Set<String> KEYS = Set.of(PORT, COMMENTS_PER_THREAD, LATENCY_MS, JITTER_MS, FAULT_RATE,
-            MAX_FAULTS_PER_PAGE, SEED, HANG_MS, FAULT_KINDS, OFFSET_CEILING, KEY_FILE, CEILING_MODE, SAME_TIME_SHARE,
-            ORDER_TYPE_EFFECTIVE, RATE_LIMIT, PENALTY_MS, REQUIRE_COOKIES, REPLY_SHARE, ODD_SHARE, HIDE_NEWEST);
 
     public SandboxSettings {
         check(port >= 0 && port <= 65535, "port must be 0..65535: " + port);

@@ -18,7 +18,8 @@ class ThreadListSettingsTest {
         Properties shipped = new Properties();
         shipped.load(new StringReader(Files.readString(Path.of("application.properties"))));
         assertThat(ThreadListSettings.from(shipped::getProperty)).isEqualTo(ThreadListSettings.NONE);
-        assertThat(shipped.stringPropertyNames()).containsAll(ThreadListSettings.KEYS);
+        assertThat(SettingsCatalog.shipped().keys()).contains("harvest.include-hot", "harvest.include-replies",
+                "harvest.order", "weapi.hot-comments-path", "weapi.floor-path");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.commentharvester.sandbox;
 
+import io.commentharvester.config.SettingsCatalog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +57,7 @@ class SandboxSettingsTest {
 
     @Test
     void everyKeyIsListed() {
-        assertThat(SandboxSettings.KEYS).hasSize(20).allSatisfy(key -> assertThat(key).startsWith("sandbox."))
+        assertThat(SettingsCatalog.shipped().keys()).filteredOn(key -> key.startsWith("sandbox.")).hasSize(20)
                 .contains("sandbox.ceiling-mode", "sandbox.same-time-share", "sandbox.order-type-effective",
                         "sandbox.rate-limit", "sandbox.penalty-ms", "sandbox.require-cookies", "sandbox.reply-share",
                         "sandbox.odd-share", "sandbox.hide-newest");
@@ -69,7 +71,7 @@ class SandboxSettingsTest {
 
         assertThat(SandboxSettings.fromProperties(shipped::getProperty)).isEqualTo(SandboxSettings.defaults());
         assertThat(shipped.stringPropertyNames()).filteredOn(key -> key.startsWith("sandbox."))
-                .allSatisfy(key -> assertThat(SandboxSettings.KEYS).contains(key));
+                .allSatisfy(key -> assertThat(SettingsCatalog.shipped().keys()).contains(key));
         for (String key : List.of("sandbox.offset-ceiling", "sandbox.ceiling-mode", "sandbox.same-time-share",
                 "sandbox.order-type-effective", "sandbox.rate-limit", "sandbox.penalty-ms",
                 "sandbox.require-cookies")) {
@@ -113,7 +115,7 @@ class SandboxSettingsTest {
                 EnumSet.of(FaultKind.HTTP_503, FaultKind.HANG, FaultKind.TOO_FREQUENT), 1000,
                 "/tmp/sandbox-key.properties", CeilingMode.REPEAT, 0.3, true, 12, 750, true, SandboxSettings.DEFAULT_REPLY_SHARE,
                 0.0, 25));
-        assertThat(SandboxSettings.KEYS).containsAll(props.keySet());
+        assertThat(SettingsCatalog.shipped().keys()).containsAll(props.keySet());
     }
 
     @Test
