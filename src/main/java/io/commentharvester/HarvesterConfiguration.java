@@ -87,7 +87,6 @@ public class HarvesterConfiguration implements CamelConfiguration {
             }
         });
 
-        harvestPoolForWorkersAndDispatcher(context, settings.concurrency());
         int redisPool = settings.concurrency() + 4;
         RedisStore store = settings.embeddedRedis()
                 ? RedisStore.embedded(Path.of(settings.embeddedRedisDir()), redisPool)
@@ -125,19 +124,6 @@ public class HarvesterConfiguration implements CamelConfiguration {
                 settings.baseUrl() + settings.commentsPath(), store.template(), requestBuilder, json, clock));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger, run).withLists(lists));
-    }
-
-    /**
-     * The split's own dispatcher (the task that waits for the next page of the WorkQueue) runs on the harvest pool
-     * too: one thread more than harvest.concurrency, so that the dispatcher never keeps a worker from its page. The
-     * WorkQueue holds the limit of harvest.concurrency pages in flight.
-     */
-    private static void harvestPoolForWorkersAndDispatcher(CamelContext context, int concurrency) {
-        org.apache.camel.spi.ThreadPoolProfile profile = context.getExecutorServiceManager().getThreadPoolProfile("harvest");
-        if (profile != null) {
-            profile.setPoolSize(concurrency + 1);
-            profile.setMaxPoolSize(concurrency + 1);
-        }
     }
 
     /**
