@@ -11,6 +11,7 @@ import io.commentharvester.harvest.walk.Coverage;
 import io.commentharvester.harvest.walk.Floors;
 import io.commentharvester.harvest.walk.HotList;
 import io.commentharvester.harvest.walk.ThreadWalk;
+import io.commentharvester.harvest.walk.InFlightLimit;
 import io.commentharvester.harvest.walk.WorkQueue;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.redis.RedisConstants;
@@ -29,6 +30,8 @@ public class HarvestPlanner {
     private final int pages;
     private final int pageSize;
     private final int concurrency;
+    /** Pages in flight over every run this planner plans, the one-shot run and calls alike. */
+    private final InFlightLimit inFlight;
     private final boolean resume;
     private final String orderTag;
     private final HarvestLedger ledger;
@@ -49,6 +52,7 @@ public class HarvestPlanner {
         this.pages = pages;
         this.pageSize = pageSize;
         this.concurrency = concurrency;
+        this.inFlight = new InFlightLimit(concurrency);
         this.resume = resume;
         this.orderTag = timeOrderFields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));
@@ -114,7 +118,7 @@ public class HarvestPlanner {
             planLists(walk, key);
             walks.add(walk);
         }
-        WorkQueue work = new WorkQueue(walks, concurrency, stopping);
+        WorkQueue work = new WorkQueue(walks, inFlight, stopping);
         run.planned(work);
         if (run != this.run) {
             // a stopping context stops every call's walk too

@@ -12,7 +12,8 @@ import io.commentharvester.harvest.PageRequest;
 
 /**
  * The work of a run as the parallel split consumes it (streaming): the next page of any thread whose walk can
- * go on, handed out only while fewer than {@code concurrency} pages are in flight, so that a worker is never
+ * go on, handed out only while fewer than {@code concurrency} pages are in flight (over every queue sharing its
+ * {@link InFlightLimit}), so that a worker is never
  * handed a page it cannot start. When no slice is idle and a worker is free, the slice with the most comments
  * left is split in two and the worker takes the older half. Only {@link #next()} waits, until there is a page
  * to hand out or nothing is left at all.
@@ -20,18 +21,25 @@ import io.commentharvester.harvest.PageRequest;
 public final class WorkQueue implements Iterator<PageRequest> {
 
     private final List<ThreadWalk> walks;
-    private final int concurrency;
+    private final InFlightLimit limit;
     private final BooleanSupplier cancelled;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final ReentrantLock lock;
+    private final Condition changed;
     private int inFlight;
     private int nextWalk;
     private PageRequest ready;
 
     public WorkQueue(List<ThreadWalk> walks, int concurrency, BooleanSupplier cancelled) {
+        this(walks, new InFlightLimit(concurrency), cancelled);
+    }
+
+    /** A queue whose pages count against a limit shared with other queues (harvests at the same time). */
+    public WorkQueue(List<ThreadWalk> walks, InFlightLimit limit, BooleanSupplier cancelled) {
         this.walks = List.copyOf(walks);
-        this.concurrency = concurrency;
+        this.limit = limit;
         this.cancelled = cancelled;
+        this.lock = limit.lock;
+        this.changed = limit.changed;
     }
 
     public List<ThreadWalk> walks() {
@@ -62,16 +70,20 @@ public final class WorkQueue implements Iterator<PageRequest> {
         lock.lock();
         try {
             while (true) {
-                if (ready == null && !cancelled.getAsBoolean() && inFlight < concurrency) {
+                boolean room = limit.hasRoom();
+                if (ready == null && !cancelled.getAsBoolean() && room) {
                     ready = take();
                 }
                 if (ready != null && !cancelled.getAsBoolean()) {
                     PageRequest page = ready;
                     ready = null;
                     inFlight++;
+                    limit.taken();
                     return page;
                 }
-                if (inFlight == 0) {
+                // nothing of this queue in flight, and nothing to take although there was room (or the run stops):
+                // every walk is finished; without room, another harvest holds the pages in flight: wait for it
+                if (inFlight == 0 && (room || cancelled.getAsBoolean())) {
                     if (ready != null) {
                         // taken but never handed out: the run was cancelled meanwhile
                         release(ready);
@@ -90,13 +102,14 @@ public final class WorkQueue implements Iterator<PageRequest> {
     PageRequest poll() {
         lock.lock();
         try {
-            if (ready == null && !cancelled.getAsBoolean() && inFlight < concurrency) {
+            if (ready == null && !cancelled.getAsBoolean() && limit.hasRoom()) {
                 ready = take();
             }
             PageRequest page = ready;
             if (page != null) {
                 ready = null;
                 inFlight++;
+                limit.taken();
             }
             return page;
         } finally {
@@ -120,7 +133,7 @@ public final class WorkQueue implements Iterator<PageRequest> {
         try {
             release(page);
             inFlight--;
-            changed.signalAll();
+            limit.released();
         } finally {
             lock.unlock();
         }
