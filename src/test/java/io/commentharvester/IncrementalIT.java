@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.InProcessHarvest;
 import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -64,19 +65,10 @@ class IncrementalIT {
     }
 
     private String[] args(long song, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--weapi.base-url=" + sandbox.baseUrl(),
-                "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
-                "--weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(),
-                "--redis.url=" + redis.url(),
-                "--harvest.song-ids=" + song,
-                "--harvest.pages=all",
-                "--harvest.page-size=20",
-                "--harvest.concurrency=1",
-                "--harvest.retry-delay-ms=10",
-                "--harvest.retry-max-delay-ms=40"));
+        List<String> args = new ArrayList<>(List.of("--harvest.song-ids=" + song, "--harvest.pages=all",
+                "--harvest.page-size=20", "--harvest.concurrency=1"));
         args.addAll(Arrays.asList(extra));
-        return args.toArray(String[]::new);
+        return InProcessHarvest.args(sandbox, redis, args.toArray(String[]::new));
     }
 
     private List<ObjectNode> corpus(long song) {

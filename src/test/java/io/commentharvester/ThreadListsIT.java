@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.InProcessHarvest;
 import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -66,15 +66,7 @@ class ThreadListsIT {
     }
 
     private String[] args(String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--weapi.base-url=" + sandbox.baseUrl(),
-                "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
-                "--weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(),
-                "--redis.url=" + redis.url(),
-                "--harvest.retry-delay-ms=10",
-                "--harvest.retry-max-delay-ms=40"));
-        args.addAll(Arrays.asList(extra));
-        return args.toArray(String[]::new);
+        return InProcessHarvest.args(sandbox, redis, extra);
     }
 
     private Map<String, JsonNode> stored(String key) throws Exception {
