@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +22,7 @@ import java.util.regex.Pattern;
 import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.JarProcess;
 import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,43 +52,8 @@ class PackagedJarIT {
         redis.close();
     }
 
-    /** A started process with both its output streams collected in the background. */
-    record Run(Process process, StringBuffer output, Thread reader) {
-        String text() {
-            return output.toString();
-        }
-
-        /** Waits for the process to end and its output to be read to the end; returns its exit code. */
-        int exitCode() throws InterruptedException {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("process ended in time").isTrue();
-            reader.join(TimeUnit.SECONDS.toMillis(10));
-            return process.exitValue();
-        }
-    }
-
-    private static Run start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of("target", "comment-harvester.jar").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        StringBuffer output = new StringBuffer();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = process.getInputStream()) {
-                byte[] buffer = new byte[8192];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return new Run(process, output, reader);
+    private static JarProcess start(Map<String, String> env, String... args) throws IOException {
+        return JarProcess.start(env, List.of(), args);
     }
 
     private static Map<String, String> secrets() {
@@ -100,7 +64,7 @@ class PackagedJarIT {
     void sigtermStopsNewPagesPrintsTheSummaryExits143AndARerunResumes() throws Exception {
         String[] args = {"--sandbox", "--sandbox.latency-ms=150", "--harvest.song-ids=777001", "--harvest.pages=30",
             "--harvest.concurrency=2", "--harvest.page-size=5"};
-        Run first = start(secrets(), args);
+        JarProcess first = start(secrets(), args);
         String key = "sandbox:music_comment:777001";
         await().atMost(Duration.ofSeconds(60)).until(() -> redis.template().opsForHash().size(key) >= 12);
 
@@ -110,7 +74,7 @@ class PackagedJarIT {
         assertThat(first.text()).contains("harvest cancelled: 1 resource(s)").contains(storedFirst + " comments added");
         assertThat(storedFirst).isBetween(12L, 149L);
 
-        Run second = start(secrets(), args);
+        JarProcess second = start(secrets(), args);
         assertThat(second.exitCode()).as(second.text()).isZero();
         assertThat(second.text()).contains("harvest done").contains((150 - storedFirst) + " comments added, 150 stored")
                 .contains("already walked by earlier runs are skipped");
@@ -134,14 +98,14 @@ class PackagedJarIT {
                 "--harvest.max-requests-per-second=0",
                 "--harvest.page-size=" + pageSize};
             String key = "music_comment:777004";
-            Run first = start(Map.of("REDIS_URL", redis.url()), args);
+            JarProcess first = start(Map.of("REDIS_URL", redis.url()), args);
             await().atMost(Duration.ofSeconds(60)).until(() -> redis.template().opsForHash().size(key) >= 1000);
             first.process().destroyForcibly(); // kill -9: no summary, no clean-up
             first.process().waitFor(30, TimeUnit.SECONDS);
             List<String> servedFirst = served(sandbox, sandbox.stats().requests());
             sandbox.stats().reset();
 
-            Run second = start(Map.of("REDIS_URL", redis.url()), args);
+            JarProcess second = start(Map.of("REDIS_URL", redis.url()), args);
             assertThat(second.exitCode()).as(second.text()).isZero();
             assertThat(redis.template().opsForHash().size(key)).isEqualTo(3000);
             assertThat(second.text()).contains("3000 stored of 3000 (100.0%)");
@@ -183,13 +147,13 @@ class PackagedJarIT {
     void withoutARedisUrlAnEmbeddedRedisKeepsTheCommentsForTheNextRun(@TempDir Path dataDir) throws Exception {
         String[] args = {"--sandbox", "--harvest.song-ids=777002", "--harvest.pages=3",
             "--redis.embedded-dir=" + dataDir};
-        Run first = start(Map.of("REDIS_URL", ""), args);
+        JarProcess first = start(Map.of("REDIS_URL", ""), args);
         assertThat(first.exitCode()).as(first.text()).isZero();
         assertThat(first.text()).contains("Started embedded Redis")
                 .containsPattern("harvest done: 1 resource\\(s\\), \\d+ page\\(s\\) ok, 0 failed, 60 comments added, 60 stored");
         assertThat(Files.list(dataDir)).isNotEmpty();
 
-        Run second = start(Map.of("REDIS_URL", ""), args);
+        JarProcess second = start(Map.of("REDIS_URL", ""), args);
         assertThat(second.exitCode()).as(second.text()).isZero();
         // one look for newer comments, and nothing else to fetch
         assertThat(second.text()).contains("harvest done: 1 resource(s), 1 page(s) ok, 0 failed, 0 comments added, 60 stored");
@@ -199,10 +163,10 @@ class PackagedJarIT {
     void oneHarvesterAtATimeUsesAnEmbeddedRedisDataFolder(@TempDir Path dataDir) throws Exception {
         String[] args = {"--sandbox", "--sandbox.latency-ms=200", "--harvest.song-ids=777003", "--harvest.pages=40",
             "--harvest.concurrency=1", "--redis.embedded-dir=" + dataDir};
-        Run first = start(Map.of("REDIS_URL", ""), args);
+        JarProcess first = start(Map.of("REDIS_URL", ""), args);
         await().atMost(Duration.ofSeconds(60)).until(() -> first.text().contains("Started embedded Redis"));
 
-        Run second = start(Map.of("REDIS_URL", ""), args);
+        JarProcess second = start(Map.of("REDIS_URL", ""), args);
         assertThat(second.exitCode()).isEqualTo(1);
         assertThat(second.text()).contains("another harvester is using the embedded Redis data in " + dataDir);
 
@@ -212,7 +176,7 @@ class PackagedJarIT {
 
     @Test
     void sandboxOnlyServesUntilStoppedAndShowsItsUrlAndKey() throws Exception {
-        Run sandbox = start(Map.of(), "--sandbox-only");
+        JarProcess sandbox = start(Map.of(), "--sandbox-only");
         Pattern url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
         await().atMost(Duration.ofSeconds(30)).until(() -> url.matcher(sandbox.text()).find());
         assertThat(sandbox.text()).containsPattern("[0-9a-f]{256}");
