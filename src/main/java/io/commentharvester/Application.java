@@ -11,24 +11,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import io.commentharvester.config.ExportSettings;
-import io.commentharvester.config.InvalidSettingException;
-import io.commentharvester.export.ExportCommand;
-import io.commentharvester.config.RunSettings;
-import io.commentharvester.config.SettingSources;
-import io.commentharvester.config.SettingsCatalog;
-import io.commentharvester.config.SettingsLoader;
-import io.commentharvester.harvest.HarvestRun;
-import io.commentharvester.sandbox.SandboxServer;
-import io.commentharvester.sandbox.SandboxSettings;
-import io.commentharvester.preflight.RouteFiles;
-import io.commentharvester.util.Causes;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+
+import io.commentharvester.config.ExportSettings;
+import io.commentharvester.config.InvalidSettingException;
+import io.commentharvester.config.RunSettings;
+import io.commentharvester.config.SettingSources;
+import io.commentharvester.config.SettingsCatalog;
+import io.commentharvester.config.SettingsLoader;
+import io.commentharvester.export.ExportCommand;
+import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.preflight.RouteFiles;
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.util.Causes;
 
 /**
  * Starts a harvest with camel-main: {@code application.properties} and {@code routes/} from the working
@@ -39,6 +40,7 @@ public final class Application {
 
     /** Where the settings are read from; tests use the same file. */
     public static final String PROPERTIES_FILE = "application.properties";
+
     public static final String PROPERTIES_LOCATION = "file:" + PROPERTIES_FILE;
 
     public static final int EXIT_OK = 0;
@@ -127,8 +129,8 @@ public final class Application {
             overrides.put("redis.key-prefix", SANDBOX_KEY_PREFIX + (prefix == null ? "" : prefix));
         }
         // the settings as Camel resolves them ({{env:REDIS_URL:}} and the like), without starting Camel
-        return ExportCommand.run(overrides.get(ExportSettings.EXPORT), SettingsLoader.load(PROPERTIES_LOCATION, overrides),
-                out, err);
+        return ExportCommand.run(
+                overrides.get(ExportSettings.EXPORT), SettingsLoader.load(PROPERTIES_LOCATION, overrides), out, err);
     }
 
     /** The tally of the last harvest this application ran, or null. */
@@ -152,8 +154,8 @@ public final class Application {
                     String prefix = settings.apply("redis.key-prefix");
                     overrides.put("redis.key-prefix", SANDBOX_KEY_PREFIX + (prefix == null ? "" : prefix));
                 }
-                out.println("Sandbox listening on " + sandbox.baseUrl() + " (offline emulator of the weapi); keys start with "
-                        + overrides.get("redis.key-prefix"));
+                out.println("Sandbox listening on " + sandbox.baseUrl()
+                        + " (offline emulator of the weapi); keys start with " + overrides.get("redis.key-prefix"));
             }
             return runMain(overrides, settings);
         } catch (IOException e) {
@@ -174,8 +176,10 @@ public final class Application {
 
     private int runMain(Map<String, String> overrides, Function<String, String> settings) {
         if (!Files.isRegularFile(Path.of(PROPERTIES_FILE))) {
-            throw new InvalidSettingException("properties", PROPERTIES_FILE + " is missing from the working directory "
-                    + Path.of("").toAbsolutePath() + "; run from the project root");
+            throw new InvalidSettingException(
+                    "properties",
+                    PROPERTIES_FILE + " is missing from the working directory "
+                            + Path.of("").toAbsolutePath() + "; run from the project root");
         }
         RouteFiles.check(settings.apply(RouteFiles.PATTERN_KEY), Path.of(""));
         RunSettings runSettings = RunSettings.from(settings);
@@ -194,24 +198,26 @@ public final class Application {
         HarvestRun run = new HarvestRun(runSettings.scheduled() ? () -> report(self[0]) : camel::completed);
         self[0] = run;
         if (runSettings.scheduled()) {
-            out.println("Harvesting " + runSettings.describeSchedule() + (runSettings.incremental() ? " (incremental)" : "")
-                    + " until stopped (Ctrl-C or SIGTERM)");
+            out.println("Harvesting " + runSettings.describeSchedule()
+                    + (runSettings.incremental() ? " (incremental)" : "") + " until stopped (Ctrl-C or SIGTERM)");
         }
         lastRun = run;
         main = camel;
         camel.bind(HarvesterConfiguration.HARVEST_RUN, run);
 
         CountDownLatch reported = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> {
-            stoppedBySignal = true;
-            stop();
-            try {
-                // keep the JVM alive until the run is wound down and its summary printed
-                reported.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "harvest-shutdown");
+        Thread onSignal = new Thread(
+                () -> {
+                    stoppedBySignal = true;
+                    stop();
+                    try {
+                        // keep the JVM alive until the run is wound down and its summary printed
+                        reported.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "harvest-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             return runSettings.scheduled() ? runScheduled(camel, run) : runAndReport(camel, run);
@@ -249,7 +255,9 @@ public final class Application {
      * counts as running (a start that failed on bad input): marking Camel's main as shut down keeps it quiet.
      */
     private void quietHangupHook(Main camel) {
-        if (!stoppedBySignal && camel.getShutdownStrategy() != null && camel.getShutdownStrategy().isRunAllowed()) {
+        if (!stoppedBySignal
+                && camel.getShutdownStrategy() != null
+                && camel.getShutdownStrategy().isRunAllowed()) {
             camel.getShutdownStrategy().shutdown();
         }
     }
@@ -259,8 +267,10 @@ public final class Application {
         if (invalid != null) {
             throw invalid;
         }
-        if (Causes.find(e, FailedToCreateRouteException.class) != null || Causes.find(e, PropertyBindingException.class) != null
-                || Causes.find(e, ResolveEndpointFailedException.class) != null || isRouteFileError(e)) {
+        if (Causes.find(e, FailedToCreateRouteException.class) != null
+                || Causes.find(e, PropertyBindingException.class) != null
+                || Causes.find(e, ResolveEndpointFailedException.class) != null
+                || isRouteFileError(e)) {
             // a route or a camel.* setting the user edited does not build
             err.println("comment-harvester: the routes do not start: " + Causes.rootText(e));
             return EXIT_BAD_INPUT;
@@ -309,7 +319,8 @@ public final class Application {
             try (InputStream in = Files.newInputStream(path)) {
                 file.load(in);
             } catch (IOException e) {
-                throw new InvalidSettingException("properties", "cannot read " + PROPERTIES_FILE + ": " + e.getMessage(), e);
+                throw new InvalidSettingException(
+                        "properties", "cannot read " + PROPERTIES_FILE + ": " + e.getMessage(), e);
             }
         }
         return key -> {
@@ -323,7 +334,9 @@ public final class Application {
 
     /** A YAML route file that parses but does not describe routes (an unknown step, a misplaced key). */
     private static boolean isRouteFileError(Throwable error) {
-        return Causes.chain(error).stream().map(t -> t.getClass().getName())
-                .anyMatch(type -> type.startsWith("org.apache.camel.dsl.yaml.") || type.startsWith("org.snakeyaml.engine."));
+        return Causes.chain(error).stream()
+                .map(t -> t.getClass().getName())
+                .anyMatch(type ->
+                        type.startsWith("org.apache.camel.dsl.yaml.") || type.startsWith("org.snakeyaml.engine."));
     }
 }

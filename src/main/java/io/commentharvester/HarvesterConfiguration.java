@@ -5,7 +5,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.Function;
 
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.SimpleEventNotifierSupport;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.commentharvester.config.HarvestSettings;
 import io.commentharvester.config.PoliteSettings;
 import io.commentharvester.config.RunSettings;
@@ -32,15 +43,6 @@ import io.commentharvester.polite.WebCookies;
 import io.commentharvester.preflight.RouteFiles;
 import io.commentharvester.redis.RedisStore;
 import io.commentharvester.weapi.WeapiCrypto;
-import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.LoggingLevel;
-import org.apache.camel.component.http.HttpComponent;
-import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.support.SimpleEventNotifierSupport;
-import org.apache.camel.spi.Registry;
 
 /**
  * Makes every bean the routes use, by role, from validated settings. Everything is built here in one
@@ -100,28 +102,53 @@ public class HarvesterConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         HarvestLedger ledger = new HarvestLedger(store.template(), settings.keyPrefix(), clock);
         registry.bind("harvestLedger", ledger);
-        HarvestPlanner planner = new HarvestPlanner(settings.resources(), settings.pages(), settings.pageSize(),
-                settings.concurrency(), settings.resume(), settings.timeOrderFields(), ledger, run, clock).withLists(lists);
+        HarvestPlanner planner = new HarvestPlanner(
+                        settings.resources(),
+                        settings.pages(),
+                        settings.pageSize(),
+                        settings.concurrency(),
+                        settings.resume(),
+                        settings.timeOrderFields(),
+                        ledger,
+                        run,
+                        clock)
+                .withLists(lists);
         planner.setIncremental(runSettings.incremental());
         registry.bind("harvestPlanner", planner);
         // what starts runs (routes/harvest-comments.camel.yaml reads it as ref:harvestTrigger): once, or on schedule
-        registry.bind("harvestTrigger", context.getEndpoint(
-                io.commentharvester.embed.EmbedSettings.from(lookup).triggerUri(runSettings.triggerUri())));
+        registry.bind(
+                "harvestTrigger",
+                context.getEndpoint(
+                        io.commentharvester.embed.EmbedSettings.from(lookup).triggerUri(runSettings.triggerUri())));
         // direct:harvest (routes/harvest-on-call.camel.yaml): one harvest per call, of the resources its headers name
         registry.bind("harvestCalls", new io.commentharvester.embed.HarvestCalls(planner));
         registry.bind("harvestFailures", new HarvestFailures(ledger, run));
         PoliteRequests politeRequests = politeRequests(context, settings, polite, run);
         registry.bind("pageRetryPolicy", new PageRetryPolicy(settings.maxAttempts(), run, politeRequests::serverAlive));
         registry.bind("pageRedeliveryPolicy", redeliveryPolicy(settings));
-        registry.bind("weapiCrypto", new WeapiCryptoProcessor(
-                new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
+        registry.bind(
+                "weapiCrypto",
+                new WeapiCryptoProcessor(new WeapiCrypto(settings.rsaModulus(), settings.rsaPublicExponent())));
         WebCookies cookies = WebCookies.of(cookie, csrfToken, polite.anonymousCookies(), new SecureRandom());
-        CommentRequestBuilder requestBuilder = new CommentRequestBuilder(json, settings.timeOrderFields(),
-                cookies.csrfToken(), settings.userAgent(), cookies.header(), run)
+        CommentRequestBuilder requestBuilder = new CommentRequestBuilder(
+                        json,
+                        settings.timeOrderFields(),
+                        cookies.csrfToken(),
+                        settings.userAgent(),
+                        cookies.header(),
+                        run)
                 .withPaths(new ListRequests(settings.commentsPath(), lists));
         registry.bind("commentRequestBuilder", requestBuilder);
-        registry.bind("rawAnswerKeeper", new RawAnswerKeeper(runSettings.keepRaw(), runSettings.keepRawMax(),
-                settings.baseUrl() + settings.commentsPath(), store.template(), requestBuilder, json, clock));
+        registry.bind(
+                "rawAnswerKeeper",
+                new RawAnswerKeeper(
+                        runSettings.keepRaw(),
+                        runSettings.keepRawMax(),
+                        settings.baseUrl() + settings.commentsPath(),
+                        store.template(),
+                        requestBuilder,
+                        json,
+                        clock));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger, run).withLists(lists));
     }
@@ -130,15 +157,15 @@ public class HarvesterConfiguration implements CamelConfiguration {
      * The politeness of the run: one request gate (rate and pauses) for every worker, a watch on a server that
      * answers nothing, and an overall deadline for each request, set on the http component with its proxy.
      */
-    private static PoliteRequests politeRequests(CamelContext context, HarvestSettings settings, PoliteSettings polite,
-            HarvestRun run) {
+    private static PoliteRequests politeRequests(
+            CamelContext context, HarvestSettings settings, PoliteSettings polite, HarvestRun run) {
         Registry registry = context.getRegistry();
-        RequestGate gate = new RequestGate(polite.maxRequestsPerSecond(), polite.rateLimitPauseMs(),
-                polite.rateLimitMaxPauseMs());
+        RequestGate gate =
+                new RequestGate(polite.maxRequestsPerSecond(), polite.rateLimitPauseMs(), polite.rateLimitMaxPauseMs());
         registry.bind("requestGate", gate);
         String host = java.net.URI.create(settings.baseUrl()).getHost();
-        PoliteRequests politeRequests = new PoliteRequests(gate, new ServerWatch(polite.giveUpAfterMs()), run,
-                polite.maxRateLimited(), host);
+        PoliteRequests politeRequests =
+                new PoliteRequests(gate, new ServerWatch(polite.giveUpAfterMs()), run, polite.maxRateLimited(), host);
         registry.bind("politeRequests", politeRequests);
         registry.bind("rateLimitRedeliveryPolicy", rateLimitRedeliveryPolicy());
         HttpComponent http = context.getComponent("http", HttpComponent.class);
@@ -198,7 +225,6 @@ public class HarvesterConfiguration implements CamelConfiguration {
     /** Typos in setting names and broken route files stop the start here, before Redis is touched. */
     static void checkInput(PropertiesComponent properties) {
         SettingsLoader.checkKnown(properties);
-        properties.resolveProperty(RouteFiles.PATTERN_KEY)
-                .ifPresent(pattern -> RouteFiles.check(pattern, Path.of("")));
+        properties.resolveProperty(RouteFiles.PATTERN_KEY).ifPresent(pattern -> RouteFiles.check(pattern, Path.of("")));
     }
 }

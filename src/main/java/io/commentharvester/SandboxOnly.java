@@ -27,7 +27,8 @@ final class SandboxOnly {
     int run(CommandLine commandLine) {
         // the same loader and checks as a harvest: a misspelt key or a bad value is one line and exit 2
         Map<String, String> overrides = SettingSources.overrides(commandLine.overrides(), System.getProperties());
-        String location = Application.PROPERTIES_LOCATION + (Files.isRegularFile(Path.of(Application.PROPERTIES_FILE)) ? "" : ";optional=true");
+        String location = Application.PROPERTIES_LOCATION
+                + (Files.isRegularFile(Path.of(Application.PROPERTIES_FILE)) ? "" : ";optional=true");
         SandboxSettings settings;
         try {
             settings = SandboxSettings.fromProperties(SettingsLoader.load(location, overrides));
@@ -39,10 +40,13 @@ final class SandboxOnly {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (SandboxServer sandbox = SandboxServer.start(settings)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                sandbox.close();
-                stopped.countDown();
-            }, "sandbox-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                sandbox.close();
+                                stopped.countDown();
+                            },
+                            "sandbox-shutdown"));
             out.println(sandbox.describe());
             out.println("Press Ctrl-C to stop.");
             out.flush();

@@ -13,21 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.commentharvester.harvest.HarvestRun;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.commentharvester.sandbox.FaultKind;
-import io.commentharvester.sandbox.RecordedRequest;
-import io.commentharvester.sandbox.SandboxServer;
-import io.commentharvester.sandbox.SandboxSettings;
-import io.commentharvester.support.TestRedis;
-import io.commentharvester.weapi.WeapiCrypto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +25,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.sandbox.FaultKind;
+import io.commentharvester.sandbox.RecordedRequest;
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.TestRedis;
+import io.commentharvester.weapi.WeapiCrypto;
 
 /** Runs the application as its main method does (arguments, exit codes, summary) against the sandbox and Redis. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -71,8 +71,8 @@ class ApplicationIT {
     }
 
     private Application application() {
-        return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Application(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String[] args(String... extra) {
@@ -110,24 +110,26 @@ class ApplicationIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "--harvest.song-ids=12a|harvest.song-ids='12a': '12a' is not a song id",
-        "--harvest.song-ids=-5|harvest.song-ids='-5'",
-        "--harvest.pages=0|harvest.pages='0': must be all or between 1 and 100000",
-        "--harvest.pages=5000000|harvest.pages='5000000'",
-        "--harvest.resources=song:1,tape:2|harvest.resources='song:1,tape:2': 'tape' is not a resource type",
-        "--harvest.concurrency=0|harvest.concurrency='0'",
-        "--harvest.page-size=0|harvest.page-size='0'",
-        "--harvest.page-size=101|harvest.page-size='101': must be between 1 and 50",
-        "--weapi.base-url=ftp://music.163.com|weapi.base-url='ftp://music.163.com': must start with https://",
-        "--weapi.base-url=https//music.163.com|weapi.base-url='https//music.163.com'",
-        "--weapi.rsa-modulus=not-hex|weapi.rsa-modulus='not-hex': is not hexadecimal",
-        "--weapi.rsa-modulus=00abcdef|weapi.rsa-modulus='00abcdef': RSA modulus is too short",
-        "--redis.url=localhost:6379|redis.url='localhost:6379': must start with redis:// or rediss://",
-        "--harvest.pagez=3|harvest.pagez: unknown setting (did you mean harvest.pages?)",
-        "--camel.main.routes-include-pattern=file:no-such-folder/*.camel.yaml|the routes folder",
-        "--no-such-flag|unknown argument '--no-such-flag'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--harvest.song-ids=12a|harvest.song-ids='12a': '12a' is not a song id",
+                "--harvest.song-ids=-5|harvest.song-ids='-5'",
+                "--harvest.pages=0|harvest.pages='0': must be all or between 1 and 100000",
+                "--harvest.pages=5000000|harvest.pages='5000000'",
+                "--harvest.resources=song:1,tape:2|harvest.resources='song:1,tape:2': 'tape' is not a resource type",
+                "--harvest.concurrency=0|harvest.concurrency='0'",
+                "--harvest.page-size=0|harvest.page-size='0'",
+                "--harvest.page-size=101|harvest.page-size='101': must be between 1 and 50",
+                "--weapi.base-url=ftp://music.163.com|weapi.base-url='ftp://music.163.com': must start with https://",
+                "--weapi.base-url=https//music.163.com|weapi.base-url='https//music.163.com'",
+                "--weapi.rsa-modulus=not-hex|weapi.rsa-modulus='not-hex': is not hexadecimal",
+                "--weapi.rsa-modulus=00abcdef|weapi.rsa-modulus='00abcdef': RSA modulus is too short",
+                "--redis.url=localhost:6379|redis.url='localhost:6379': must start with redis:// or rediss://",
+                "--harvest.pagez=3|harvest.pagez: unknown setting (did you mean harvest.pages?)",
+                "--camel.main.routes-include-pattern=file:no-such-folder/*.camel.yaml|the routes folder",
+                "--no-such-flag|unknown argument '--no-such-flag'",
+            })
     void badInputExitsTwoWithOneLineNamingTheSettingAndWritesNothing(String arg, String message) {
         int exitCode = application().run(args(arg));
 
@@ -148,7 +150,9 @@ class ApplicationIT {
         assertThat(exitCode).isEqualTo(Application.EXIT_BAD_INPUT);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
         assertThat(errText().lines().toList()).hasSize(1);
-        assertThat(errText()).contains("cannot reach Redis at 127.0.0.1:" + port).doesNotContain("hunter2");
+        assertThat(errText())
+                .contains("cannot reach Redis at 127.0.0.1:" + port)
+                .doesNotContain("hunter2");
         assertThat(outText()).doesNotContain("hunter2");
     }
 
@@ -180,10 +184,13 @@ class ApplicationIT {
         // pages 1 and 2 of the walk: 20 comments, then 19 new ones (the next page starts at the last one's millisecond)
         assertThat(outText()).contains("harvest incomplete: 1 resource(s), 2 page(s) ok, 1 failed, 39 comments added");
         assertThat(errText()).contains("failed: song:" + song + " page before ");
-        assertThat(redis.template().opsForHash().keys("music_comment:" + song + ":failed")).singleElement()
-                .asString().startsWith("cursor ");
+        assertThat(redis.template().opsForHash().keys("music_comment:" + song + ":failed"))
+                .singleElement()
+                .asString()
+                .startsWith("cursor ");
         // three attempts at the failing page, and nothing past it: the walk cannot skip a page
-        assertThat(sandbox.stats().requests().stream().filter(r -> pageNo(r) == 3)).hasSize(3);
+        assertThat(sandbox.stats().requests().stream().filter(r -> pageNo(r) == 3))
+                .hasSize(3);
         assertThat(sandbox.stats().requestCount()).isEqualTo(5);
         assertThat(redis.template().opsForHash().size("music_comment:" + song)).isEqualTo(39);
 
@@ -201,7 +208,9 @@ class ApplicationIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"orderType=1", "orderType=2,sortType=3", "sortType=3"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"orderType=1", "orderType=2,sortType=3", "sortType=3"})
     void theConfiguredOrderFieldsAreSentWithEveryPage(String fields) throws Exception {
         int exitCode = application().run(args("--weapi.time-order-fields=" + fields, "--harvest.pages=5"));
 
@@ -214,8 +223,10 @@ class ApplicationIT {
             }
         }
         List<String> newest = sandbox.corpus().comments("R_SO_4_" + song).subList(0, 100).stream()
-                .map(c -> c.get("commentId").asText()).toList();
-        assertThat(redis.template().opsForHash().keys("music_comment:" + song)).map(Object::toString)
+                .map(c -> c.get("commentId").asText())
+                .toList();
+        assertThat(redis.template().opsForHash().keys("music_comment:" + song))
+                .map(Object::toString)
                 .containsExactlyInAnyOrderElementsOf(newest);
     }
 
@@ -225,20 +236,28 @@ class ApplicationIT {
         Path csrf = Files.writeString(secrets.resolve("csrf"), "file-csrf-81c0");
         Path password = Files.writeString(secrets.resolve("redis-password"), "file-redis-pw-3a9b");
         try (TestRedis locked = TestRedis.start("file-redis-pw-3a9b")) {
-            int exitCode = application().run(args("--harvest.pages=2",
-                    "--redis.url=redis://127.0.0.1:" + locked.port() + "/0",
-                    "--redis.password-file=" + password, "--weapi.cookie-file=" + cookie,
-                    "--weapi.csrf-token-file=" + csrf));
+            int exitCode = application()
+                    .run(args(
+                            "--harvest.pages=2",
+                            "--redis.url=redis://127.0.0.1:" + locked.port() + "/0",
+                            "--redis.password-file=" + password,
+                            "--weapi.cookie-file=" + cookie,
+                            "--weapi.csrf-token-file=" + csrf));
 
             assertThat(exitCode).as(errText()).isZero();
-            assertThat(locked.template().opsForHash().size("music_comment:" + song)).isEqualTo(40);
+            assertThat(locked.template().opsForHash().size("music_comment:" + song))
+                    .isEqualTo(40);
         }
         assertThat(sandbox.stats().requests()).isNotEmpty().allSatisfy(request -> {
             // the user's cookie, after the site's anonymous cookies
-            assertThat(request.headers().get("cookie")).endsWith("; MUSIC_U=file-cookie-5d2e").contains("_ntes_nuid=");
+            assertThat(request.headers().get("cookie"))
+                    .endsWith("; MUSIC_U=file-cookie-5d2e")
+                    .contains("_ntes_nuid=");
             assertThat(request.query()).isEqualTo("csrf_token=file-csrf-81c0");
         });
-        assertThat(outText() + errText()).doesNotContain("file-cookie").doesNotContain("file-csrf")
+        assertThat(outText() + errText())
+                .doesNotContain("file-cookie")
+                .doesNotContain("file-csrf")
                 .doesNotContain("file-redis-pw");
     }
 
@@ -259,7 +278,8 @@ class ApplicationIT {
         Map<Object, Object> stored = redis.template().opsForHash().entries("music_comment:" + song);
         List<ObjectNode> served = sandbox.corpus().comments("R_SO_4_" + song).subList(0, 100);
         Map<String, String> lastByNickname = new java.util.HashMap<>();
-        served.forEach(c -> lastByNickname.putIfAbsent(c.path("user").path("nickname").asText(), c.get("content").asText()));
+        served.forEach(c -> lastByNickname.putIfAbsent(
+                c.path("user").path("nickname").asText(), c.get("content").asText()));
         assertThat(stored).hasSize(lastByNickname.size());
         assertThat(stored.size()).isLessThan(100);
         assertThat(stored.keySet()).map(Object::toString).containsExactlyInAnyOrderElementsOf(lastByNickname.keySet());
@@ -268,8 +288,8 @@ class ApplicationIT {
     @Test
     void theRequestRateCapHoldsAcrossAllWorkers() {
         long start = System.nanoTime();
-        int exitCode = application().run(args("--harvest.max-requests-per-second=4", "--harvest.pages=all",
-                "--harvest.concurrency=6"));
+        int exitCode = application()
+                .run(args("--harvest.max-requests-per-second=4", "--harvest.pages=all", "--harvest.concurrency=6"));
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(exitCode).isZero();
@@ -282,13 +302,14 @@ class ApplicationIT {
     @Test
     void anAnswerThatCannotImproveFailsItsPageAtOnce() {
         // the sandbox cannot decrypt a key made for NetEase's modulus: it answers code 400, as the real API does
-        int exitCode = application().run(args("--weapi.rsa-modulus=" + WeapiCrypto.NETEASE_RSA_MODULUS,
-                "--harvest.pages=2"));
+        int exitCode =
+                application().run(args("--weapi.rsa-modulus=" + WeapiCrypto.NETEASE_RSA_MODULUS, "--harvest.pages=2"));
 
         assertThat(exitCode).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);
         assertThat(sandbox.stats().requestCount()).isEqualTo(1);
-        assertThat(errText()).contains("failed: song:" + song + " newest page: WeapiApiException: song:" + song
-                + " newest page: API code 400");
+        assertThat(errText())
+                .contains("failed: song:" + song + " newest page: WeapiApiException: song:" + song
+                        + " newest page: API code 400");
         assertThat(redis.template().opsForHash().keys("music_comment:" + song + ":failed"))
                 .containsExactly("newest page");
     }
@@ -297,9 +318,10 @@ class ApplicationIT {
     void aRunStoppedHalfWayIsResumedWithoutDuplicatesFetchingOnlyWhatIsMissing() throws Exception {
         String key = "music_comment:" + song;
         Application first = application();
-        CompletableFuture<Integer> firstRun = CompletableFuture.supplyAsync(() -> first.run(args(
-                "--harvest.pages=30", "--harvest.concurrency=1", "--harvest.page-size=5")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> redis.template().opsForHash().size(key) >= 15);
+        CompletableFuture<Integer> firstRun = CompletableFuture.supplyAsync(
+                () -> first.run(args("--harvest.pages=30", "--harvest.concurrency=1", "--harvest.page-size=5")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> redis.template().opsForHash().size(key) >= 15);
         first.stop();
 
         assertThat(firstRun.get(30, TimeUnit.SECONDS)).isEqualTo(HarvestRun.EXIT_CANCELLED);

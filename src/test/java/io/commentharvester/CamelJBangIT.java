@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.commentharvester.sandbox.SandboxServer;
-import io.commentharvester.sandbox.SandboxSettings;
-import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.TestRedis;
 
 /**
  * {@code camel run routes application.properties} (Camel JBang, as the one-line launcher src/test/jbang/CamelCommand.java)
@@ -34,9 +35,12 @@ class CamelJBangIT {
     /** A Maven repository (a folder) the run adds with --repos: the packaged jar as version "it". */
     static final Path REPOSITORY = HOME.resolve("m2");
     /** Where the resolver caches version "it": removed before each run, so a rebuilt jar is never stale. */
-    static final Path CACHED = Path.of(System.getProperty("maven.repo.local",
-            Path.of(System.getProperty("user.home"), ".m2", "repository").toString()))
+    static final Path CACHED = Path.of(System.getProperty(
+                    "maven.repo.local",
+                    Path.of(System.getProperty("user.home"), ".m2", "repository")
+                            .toString()))
             .resolve("io/commentharvester/comment-harvester/it");
+
     static final String SONG = "9400001";
     static final int COMMENTS = 120;
 
@@ -55,34 +59,51 @@ class CamelJBangIT {
         copyTree(Path.of("routes"), work.resolve("routes"));
         Files.copy(Path.of(Application.PROPERTIES_FILE), work.resolve(Application.PROPERTIES_FILE));
 
-        try (SandboxServer sandbox = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(COMMENTS))) {
+        try (SandboxServer sandbox =
+                SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(COMMENTS))) {
             Path log = HOME.resolve("run.log");
-            List<String> command = new ArrayList<>(List.of(java(), "-cp", LIB + File.separator + "*",
+            List<String> command = new ArrayList<>(List.of(
+                    java(),
+                    "-cp",
+                    LIB + File.separator + "*",
                     Path.of("src/test/jbang/CamelCommand.java").toAbsolutePath().toString(),
-                    "run", "routes", Application.PROPERTIES_FILE,
-                    "--dep=io.commentharvester:comment-harvester:it", "--repos=" + REPOSITORY.toUri(),
+                    "run",
+                    "routes",
+                    Application.PROPERTIES_FILE,
+                    "--dep=io.commentharvester:comment-harvester:it",
+                    "--repos=" + REPOSITORY.toUri(),
                     "--max-idle-seconds=2",
                     "--prop=camel.main.configuration-classes=" + HarvesterConfiguration.class.getName(),
                     "--prop=weapi.base-url=" + sandbox.baseUrl(),
                     "--prop=weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
                     "--prop=weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(),
                     "--prop=redis.url=" + REDIS.url(),
-                    "--prop=harvest.song-ids=" + SONG, "--prop=harvest.pages=all",
+                    "--prop=harvest.song-ids=" + SONG,
+                    "--prop=harvest.pages=all",
                     "--prop=harvest.max-requests-per-second=0"));
-            Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(work.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             boolean ended = process.waitFor(240, TimeUnit.SECONDS);
             if (!ended) {
                 process.destroyForcibly();
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(ended).as("camel run ended by itself; its log: %s", output).isTrue();
+            assertThat(ended)
+                    .as("camel run ended by itself; its log: %s", output)
+                    .isTrue();
             assertThat(process.exitValue()).as(output).isZero();
-            assertThat(output).contains("harvest done: 1 resource(s)")
+            assertThat(output)
+                    .contains("harvest done: 1 resource(s)")
                     .contains(COMMENTS + " comments added, " + COMMENTS + " stored of " + COMMENTS + " (100.0%)")
                     .contains("song:" + SONG + " (R_SO_4_" + SONG + ")");
-            assertThat(REDIS.template().opsForHash().size("music_comment:" + SONG)).isEqualTo(COMMENTS);
-            assertThat(work.resolve(".camel-jbang")).as(".camel-jbang/, which .gitignore names").exists();
+            assertThat(REDIS.template().opsForHash().size("music_comment:" + SONG))
+                    .isEqualTo(COMMENTS);
+            assertThat(work.resolve(".camel-jbang"))
+                    .as(".camel-jbang/, which .gitignore names")
+                    .exists();
         }
     }
 
@@ -94,16 +115,28 @@ class CamelJBangIT {
         Path log = HOME.resolve("fetch.log");
         Files.createDirectories(HOME);
         String mvnw = Path.of(System.getProperty("os.name").startsWith("Windows") ? "mvnw.cmd" : "mvnw")
-                .toAbsolutePath().toString();
-        Process fetch = new ProcessBuilder(mvnw, "-B", "-q", "-f", "src/test/jbang/pom.xml",
-                "dependency:copy-dependencies", "-DoutputDirectory=" + LIB).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+                .toAbsolutePath()
+                .toString();
+        Process fetch = new ProcessBuilder(
+                        mvnw,
+                        "-B",
+                        "-q",
+                        "-f",
+                        "src/test/jbang/pom.xml",
+                        "dependency:copy-dependencies",
+                        "-DoutputDirectory=" + LIB)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean done = fetch.waitFor(300, TimeUnit.SECONDS);
         if (!done) {
             fetch.destroyForcibly();
         }
-        Assumptions.assumeTrue(done && fetch.exitValue() == 0, () -> "Camel JBang (org.apache.camel:camel-jbang-core:4.17.0"
-                + " and camel-dependencies:4.17.0:pom) cannot be fetched, so camel run is not tested; see " + log);
+        Assumptions.assumeTrue(
+                done && fetch.exitValue() == 0,
+                () -> "Camel JBang (org.apache.camel:camel-jbang-core:4.17.0"
+                        + " and camel-dependencies:4.17.0:pom) cannot be fetched, so camel run is not tested; see "
+                        + log);
     }
 
     /** The packaged (shaded, self-contained) jar as io.commentharvester:comment-harvester:it, with no dependencies. */
@@ -113,9 +146,11 @@ class CamelJBangIT {
         deleteTree(CACHED);
         Files.createDirectories(folder);
         Files.copy(jar, folder.resolve("comment-harvester-it.jar"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(folder.resolve("comment-harvester-it.pom"), "<project><modelVersion>4.0.0</modelVersion>"
-                + "<groupId>io.commentharvester</groupId><artifactId>comment-harvester</artifactId>"
-                + "<version>it</version></project>");
+        Files.writeString(
+                folder.resolve("comment-harvester-it.pom"),
+                "<project><modelVersion>4.0.0</modelVersion>"
+                        + "<groupId>io.commentharvester</groupId><artifactId>comment-harvester</artifactId>"
+                        + "<version>it</version></project>");
     }
 
     private static String java() {

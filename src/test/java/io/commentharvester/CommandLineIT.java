@@ -7,9 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import io.commentharvester.config.SettingsCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import io.commentharvester.config.SettingsCatalog;
 
 /** What the command line answers without harvesting: --help, --version, and bad input to --sandbox-only. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -19,8 +20,10 @@ class CommandLineIT {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Application(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private String errText() {
@@ -30,15 +33,18 @@ class CommandLineIT {
     @Test
     void sandboxOnlyWithABadValueSaysSoInOneLineAndExits2() {
         assertThat(run("--sandbox-only", "--sandbox.port=abc")).isEqualTo(Application.EXIT_BAD_INPUT);
-        assertThat(errText()).isEqualTo("comment-harvester: invalid value 'abc' for sandbox.port: not an integer"
-                + System.lineSeparator());
+        assertThat(errText())
+                .isEqualTo("comment-harvester: invalid value 'abc' for sandbox.port: not an integer"
+                        + System.lineSeparator());
     }
 
     @Test
     void sandboxOnlyWithAMisspeltSettingNamesItAndExits2() {
         assertThat(run("--sandbox-only", "--sandbox.latncy-ms=5")).isEqualTo(Application.EXIT_BAD_INPUT);
-        assertThat(errText()).startsWith("comment-harvester: sandbox.latncy-ms")
-                .contains("did you mean sandbox.latency-ms?").hasLineCount(1);
+        assertThat(errText())
+                .startsWith("comment-harvester: sandbox.latncy-ms")
+                .contains("did you mean sandbox.latency-ms?")
+                .hasLineCount(1);
     }
 
     @Test
@@ -46,8 +52,9 @@ class CommandLineIT {
         assertThat(run("--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
         assertThat(help).contains("Usage:").contains("--version");
-        assertThat(SettingsCatalog.shipped().settings()).allSatisfy(setting -> assertThat(help)
-                .contains("  " + setting.key() + " = " + setting.describedDefault() + "\n"));
+        assertThat(SettingsCatalog.shipped().settings())
+                .allSatisfy(setting ->
+                        assertThat(help).contains("  " + setting.key() + " = " + setting.describedDefault() + "\n"));
         assertThat(help).contains("  sandbox.latency-ms = 0\n      Delay of every answer");
     }
 

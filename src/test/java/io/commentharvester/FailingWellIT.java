@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.commentharvester.support.JarProcess;
-import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.commentharvester.support.JarProcess;
+import io.commentharvester.support.TestRedis;
 
 /**
  * An API host that cannot be reached (no such name, nothing listening) stops the run after its first page with
@@ -34,13 +35,17 @@ class FailingWellIT {
 
     private int run(String baseUrl) {
         // the defaults' retry delays and give-up time: only the fast path can end this run quickly
-        return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
+        return new Application(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run("--weapi.base-url=" + baseUrl, "--redis.url=" + REDIS.url(), "--harvest.song-ids=6200001");
     }
 
     private List<String> messageLines() {
-        return err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("comment-harvester:")).toList();
+        return err.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.startsWith("comment-harvester:"))
+                .toList();
     }
 
     @Test
@@ -48,8 +53,11 @@ class FailingWellIT {
         long start = System.nanoTime();
         assertThat(run("https://no-such-host.invalid")).isEqualTo(Application.EXIT_ERROR);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(15);
-        assertThat(messageLines()).singleElement().asString()
-                .contains("cannot reach no-such-host.invalid: unknown host").contains("--sandbox");
+        assertThat(messageLines())
+                .singleElement()
+                .asString()
+                .contains("cannot reach no-such-host.invalid: unknown host")
+                .contains("--sandbox");
     }
 
     @Test
@@ -61,22 +69,32 @@ class FailingWellIT {
         long start = System.nanoTime();
         assertThat(run("http://127.0.0.1:" + port)).isEqualTo(Application.EXIT_ERROR);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(15);
-        assertThat(messageLines()).singleElement().asString()
-                .contains("cannot reach 127.0.0.1: connection refused").contains("--sandbox");
+        assertThat(messageLines())
+                .singleElement()
+                .asString()
+                .contains("cannot reach 127.0.0.1: connection refused")
+                .contains("--sandbox");
     }
 
     @Test
     void theJarStopsItsEmbeddedRedisAndNamesNoSignal(@TempDir Path dataDir) throws Exception {
-        JarProcess unreachable = JarProcess.start(Map.of("REDIS_URL", ""), List.of(),
-                "--weapi.base-url=https://no-such-host.invalid", "--redis.embedded-dir=" + dataDir);
+        JarProcess unreachable = JarProcess.start(
+                Map.of("REDIS_URL", ""),
+                List.of(),
+                "--weapi.base-url=https://no-such-host.invalid",
+                "--redis.embedded-dir=" + dataDir);
         assertThat(unreachable.exitCode()).as(unreachable.text()).isEqualTo(1);
-        assertThat(unreachable.text()).contains("Stopped embedded Redis").doesNotContain("SIGTERM")
+        assertThat(unreachable.text())
+                .contains("Stopped embedded Redis")
+                .doesNotContain("SIGTERM")
                 .contains("cannot reach no-such-host.invalid");
 
-        JarProcess badInput = JarProcess.start(Map.of("REDIS_URL", ""), List.of(), "--harvest.pages=0",
-                "--redis.embedded-dir=" + dataDir);
+        JarProcess badInput = JarProcess.start(
+                Map.of("REDIS_URL", ""), List.of(), "--harvest.pages=0", "--redis.embedded-dir=" + dataDir);
         assertThat(badInput.exitCode()).as(badInput.text()).isEqualTo(2);
-        assertThat(badInput.text()).contains("harvest.pages='0'").doesNotContain("SIGTERM")
+        assertThat(badInput.text())
+                .contains("harvest.pages='0'")
+                .doesNotContain("SIGTERM")
                 .doesNotContain("Started embedded Redis");
     }
 }

@@ -9,17 +9,19 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.HarvestTestSupport;
 import io.commentharvester.support.TestRedis;
 import io.commentharvester.support.TestSandbox;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Boots the real application (application.properties, routes/*.camel.yaml, the configuration class)
@@ -33,9 +35,12 @@ class HarvestIT extends HarvestTestSupport {
     static final int CONCURRENCY = 4;
 
     @RegisterExtension
-    static final TestSandbox SANDBOX = new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(150));
+    static final TestSandbox SANDBOX = new TestSandbox(
+            SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(150));
+
     @RegisterExtension
     static final TestRedis REDIS = TestRedis.create();
+
     final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -58,21 +63,28 @@ class HarvestIT extends HarvestTestSupport {
 
         List<ObjectNode> corpus = sandbox().corpus().comments("R_SO_4_" + SONG);
         Map<Object, Object> stored = redis().template().opsForHash().entries("music_comment:" + SONG);
-        Set<String> expectedIds = corpus.stream().map(c -> c.get("commentId").asText()).collect(Collectors.toSet());
+        Set<String> expectedIds =
+                corpus.stream().map(c -> c.get("commentId").asText()).collect(Collectors.toSet());
         assertThat(stored.keySet()).map(Object::toString).containsExactlyInAnyOrderElementsOf(expectedIds);
 
         // none lost when nicknames repeat: far fewer nicknames than comments, yet every comment is there
-        Set<String> nicknames = corpus.stream().map(c -> c.path("user").path("nickname").asText())
+        Set<String> nicknames = corpus.stream()
+                .map(c -> c.path("user").path("nickname").asText())
                 .collect(Collectors.toSet());
         assertThat(nicknames.size()).isLessThan(COMMENTS / 2);
 
         for (ObjectNode comment : corpus) {
-            JsonNode value = json.readTree((String) stored.get(comment.get("commentId").asText()));
-            assertThat(value.get("content").asText()).isEqualTo(comment.get("content").asText());
-            assertThat(value.get("nickname").asText()).isEqualTo(comment.path("user").path("nickname").asText());
-            assertThat(value.get("userId").asLong()).isEqualTo(comment.path("user").path("userId").asLong());
+            JsonNode value =
+                    json.readTree((String) stored.get(comment.get("commentId").asText()));
+            assertThat(value.get("content").asText())
+                    .isEqualTo(comment.get("content").asText());
+            assertThat(value.get("nickname").asText())
+                    .isEqualTo(comment.path("user").path("nickname").asText());
+            assertThat(value.get("userId").asLong())
+                    .isEqualTo(comment.path("user").path("userId").asLong());
             assertThat(value.get("time").asLong()).isEqualTo(comment.get("time").asLong());
-            assertThat(value.get("likedCount").asLong()).isEqualTo(comment.get("likedCount").asLong());
+            assertThat(value.get("likedCount").asLong())
+                    .isEqualTo(comment.get("likedCount").asLong());
             JsonNode replied = comment.path("beReplied");
             if (replied.isArray() && !replied.isEmpty()) {
                 assertThat(value.get("beRepliedCommentId").asLong())
@@ -83,10 +95,14 @@ class HarvestIT extends HarvestTestSupport {
         }
 
         Map<Object, Object> meta = redis().template().opsForHash().entries("music_comment:" + SONG + ":meta");
-        assertThat(meta).containsEntry("totalCount", String.valueOf(COMMENTS))
-                .containsEntry("stored", String.valueOf(COMMENTS)).containsEntry("addedLastRun", String.valueOf(COMMENTS))
-                .containsEntry("completeness", "1.0000").containsEntry("endReached", "true")
-                .containsEntry("threadId", "R_SO_4_" + SONG).containsKey("lastHarvestAt");
+        assertThat(meta)
+                .containsEntry("totalCount", String.valueOf(COMMENTS))
+                .containsEntry("stored", String.valueOf(COMMENTS))
+                .containsEntry("addedLastRun", String.valueOf(COMMENTS))
+                .containsEntry("completeness", "1.0000")
+                .containsEntry("endReached", "true")
+                .containsEntry("threadId", "R_SO_4_" + SONG)
+                .containsKey("lastHarvestAt");
         // the checkpoint says which time ranges are walked, with the order fields used
         Map<Object, Object> walk = redis().template().opsForHash().entries("music_comment:" + SONG + ":walk");
         assertThat(walk).containsEntry("order", "orderType=1").hasSizeGreaterThan(1);
@@ -119,10 +135,14 @@ class HarvestIT extends HarvestTestSupport {
             assertThat(inner.get("offset").asText()).isEqualTo("0");
             assertThat(inner.get("orderType").asText()).isEqualTo("1");
             assertThat(inner.get("cursor").isTextual()).isTrue();
-            assertThat(request.headers()).containsEntry("content-type", "application/x-www-form-urlencoded")
-                    .containsKey("user-agent").containsEntry("referer", "https://music.163.com/")
+            assertThat(request.headers())
+                    .containsEntry("content-type", "application/x-www-form-urlencoded")
+                    .containsKey("user-agent")
+                    .containsEntry("referer", "https://music.163.com/")
                     .doesNotContainKey("camelhttpquery");
-            assertThat(cursors.add(inner.get("cursor").asText())).as("each cursor asked once").isTrue();
+            assertThat(cursors.add(inner.get("cursor").asText()))
+                    .as("each cursor asked once")
+                    .isTrue();
         }
         assertThat(cursors).contains("-1");
     }

@@ -10,16 +10,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.camel.CamelExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.commentharvester.embed.HarvestCalls;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.HarvestTestSupport;
 import io.commentharvester.support.TestRedis;
 import io.commentharvester.support.TestSandbox;
-import org.apache.camel.CamelExecutionException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * direct:harvest against the sandbox and a real Redis, the application started with harvest.run-at-start=false as
@@ -31,9 +33,12 @@ class HarvestOnCallIT extends HarvestTestSupport {
     static final int CONCURRENCY = 3;
 
     @RegisterExtension
-    static final TestSandbox SANDBOX = new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(120).withLatencyMs(40));
+    static final TestSandbox SANDBOX = new TestSandbox(
+            SandboxSettings.defaults().withCommentsPerThread(120).withLatencyMs(40));
+
     @RegisterExtension
     static final TestRedis REDIS = TestRedis.create();
+
     final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -45,17 +50,23 @@ class HarvestOnCallIT extends HarvestTestSupport {
     }
 
     private JsonNode call(String resources, String pages) throws Exception {
-        String reply = template.requestBodyAndHeaders("direct:harvest", null,
-                Map.of(HarvestCalls.RESOURCES, resources, HarvestCalls.PAGES, pages), String.class);
+        String reply = template.requestBodyAndHeaders(
+                "direct:harvest",
+                null,
+                Map.of(HarvestCalls.RESOURCES, resources, HarvestCalls.PAGES, pages),
+                String.class);
         return json.readTree(reply);
     }
 
     private Set<String> storedIds(String key) {
-        return redis().template().opsForHash().keys(key).stream().map(Object::toString).collect(Collectors.toSet());
+        return redis().template().opsForHash().keys(key).stream()
+                .map(Object::toString)
+                .collect(Collectors.toSet());
     }
 
     private Set<String> corpusIds(String threadId) {
-        return sandbox().corpus().comments(threadId).stream().map(c -> c.get("commentId").asText())
+        return sandbox().corpus().comments(threadId).stream()
+                .map(c -> c.get("commentId").asText())
                 .collect(Collectors.toSet());
     }
 
@@ -77,7 +88,8 @@ class HarvestOnCallIT extends HarvestTestSupport {
         assertThat(storedIds("music_comment:7100001")).isEqualTo(corpusIds("R_SO_4_7100001"));
         assertThat(storedIds("music_comment:album:7100002")).isEqualTo(corpusIds("R_AL_3_7100002"));
         assertThat(redis().template().opsForHash().entries("music_comment:7100001:meta"))
-                .containsEntry("endReached", "true").containsEntry("stored", "120");
+                .containsEntry("endReached", "true")
+                .containsEntry("stored", "120");
         // nothing ran at start: every request was this call's
         assertThat(summary.get("pagesOk").asInt()).isEqualTo(sandbox().stats().requestCount());
     }
@@ -102,16 +114,17 @@ class HarvestOnCallIT extends HarvestTestSupport {
         assertThat(two.get("commentsAdded").asLong()).isEqualTo(120);
         assertThat(one.get("threads").get(0).get("resource").asText()).isEqualTo("song:7100004");
         assertThat(two.get("threads").get(0).get("resource").asText()).isEqualTo("song:7100005");
-        assertThat(one.get("pagesOk").asInt() + two.get("pagesOk").asInt()).isEqualTo(sandbox().stats().requestCount());
+        assertThat(one.get("pagesOk").asInt() + two.get("pagesOk").asInt())
+                .isEqualTo(sandbox().stats().requestCount());
         assertThat(sandbox().stats().maxInFlight()).isEqualTo(CONCURRENCY);
     }
 
     @Test
     void aCallWithoutResourcesFailsWithTheReason() {
-        assertThatThrownBy(() -> template.requestBodyAndHeaders("direct:harvest", null,
-                Map.of(HarvestCalls.PAGES, "all"), String.class))
-                .isInstanceOf(CamelExecutionException.class).hasRootCauseMessage(
-                        "header harvestResources names no resource (song:<id>,album:<id>,...)");
+        assertThatThrownBy(() -> template.requestBodyAndHeaders(
+                        "direct:harvest", null, Map.of(HarvestCalls.PAGES, "all"), String.class))
+                .isInstanceOf(CamelExecutionException.class)
+                .hasRootCauseMessage("header harvestResources names no resource (song:<id>,album:<id>,...)");
     }
 
     private JsonNode quietly(String resources) {

@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.HarvestTestSupport;
 import io.commentharvester.support.TestRedis;
 import io.commentharvester.support.TestSandbox;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The harvest-resource route template, instantiated twice from properties as a platform would: both instances
@@ -27,9 +29,12 @@ class HarvestResourceTemplateIT extends HarvestTestSupport {
     static final int CONCURRENCY = 2;
 
     @RegisterExtension
-    static final TestSandbox SANDBOX = new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(200).withLatencyMs(30));
+    static final TestSandbox SANDBOX = new TestSandbox(
+            SandboxSettings.defaults().withCommentsPerThread(200).withLatencyMs(30));
+
     @RegisterExtension
     static final TestRedis REDIS = TestRedis.create();
+
     final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -66,8 +71,10 @@ class HarvestResourceTemplateIT extends HarvestTestSupport {
         }
         assertThat(resources).containsExactlyInAnyOrder("song:7200001", "song:7200002");
         assertThat(context.getRoute("song-first")).isNotNull();
-        assertThat(redis().template().opsForHash().size("music_comment:7200001")).isEqualTo(200);
-        assertThat(redis().template().opsForHash().size("music_comment:7200002")).isEqualTo(200);
+        assertThat(redis().template().opsForHash().size("music_comment:7200001"))
+                .isEqualTo(200);
+        assertThat(redis().template().opsForHash().size("music_comment:7200002"))
+                .isEqualTo(200);
 
         assertThat(sandbox().stats().maxInFlight()).isEqualTo(CONCURRENCY);
         // together: each thread's pages began before the other's ended

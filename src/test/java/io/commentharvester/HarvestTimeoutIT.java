@@ -5,20 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Properties;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.HarvestTestSupport;
 import io.commentharvester.support.TestRedis;
 import io.commentharvester.support.TestSandbox;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An answer slower than http.response-timeout-ms fails its request with a timeout. */
 class HarvestTimeoutIT extends HarvestTestSupport {
 
     static final long SONG = 186016L;
+
     @RegisterExtension
-    static final TestSandbox SANDBOX = new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(40).withLatencyMs(1500));
+    static final TestSandbox SANDBOX =
+            new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(40).withLatencyMs(1500));
+
     @RegisterExtension
     static final TestRedis REDIS = TestRedis.create();
 
@@ -39,10 +43,12 @@ class HarvestTimeoutIT extends HarvestTestSupport {
         assertThat(run.pagesFailed()).isEqualTo(1);
         assertThat(sandbox().stats().requestCount()).isEqualTo(1);
         assertThat(run.exitCode()).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);
-        assertThat(run.failures().values()).allSatisfy(error -> assertThat(error).contains("SocketTimeoutException"));
+        assertThat(run.failures().values())
+                .allSatisfy(error -> assertThat(error).contains("SocketTimeoutException"));
         Map<Object, Object> failed = redis().template().opsForHash().entries("music_comment:" + SONG + ":failed");
         assertThat(failed).containsOnlyKeys("newest page");
         assertThat(redis().template().hasKey("music_comment:" + SONG)).isFalse();
-        assertThat(redis().template().opsForHash().get("music_comment:" + SONG + ":meta", "endReached")).isEqualTo("false");
+        assertThat(redis().template().opsForHash().get("music_comment:" + SONG + ":meta", "endReached"))
+                .isEqualTo("false");
     }
 }

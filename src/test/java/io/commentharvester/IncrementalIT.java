@@ -16,16 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.commentharvester.sandbox.SandboxServer;
-import io.commentharvester.sandbox.SandboxSettings;
-import io.commentharvester.support.InProcessHarvest;
-import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.InProcessHarvest;
+import io.commentharvester.support.TestRedis;
 
 /**
  * harvest.mode=incremental against the sandbox and a real Redis: threads "grow" by showing comments the sandbox
@@ -60,13 +62,16 @@ class IncrementalIT {
     private Application application() {
         out.reset();
         err.reset();
-        return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Application(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String[] args(long song, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--harvest.song-ids=" + song, "--harvest.pages=all",
-                "--harvest.page-size=20", "--harvest.concurrency=1"));
+        List<String> args = new ArrayList<>(List.of(
+                "--harvest.song-ids=" + song,
+                "--harvest.pages=all",
+                "--harvest.page-size=20",
+                "--harvest.concurrency=1"));
         args.addAll(Arrays.asList(extra));
         return InProcessHarvest.args(sandbox, redis, args.toArray(String[]::new));
     }
@@ -76,7 +81,8 @@ class IncrementalIT {
     }
 
     private Set<String> storedIds(long song) {
-        return redis.template().opsForHash().keys("music_comment:" + song).stream().map(Object::toString)
+        return redis.template().opsForHash().keys("music_comment:" + song).stream()
+                .map(Object::toString)
                 .collect(Collectors.toSet());
     }
 
@@ -92,10 +98,13 @@ class IncrementalIT {
     @Test
     void anIncrementalRunAfterTheThreadGrewFetchesOnlyTheNewPagesAndStoresOnlyTheNewComments() throws Exception {
         long song = SONGS.incrementAndGet();
-        sandbox = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(300).withHideNewest(45));
+        sandbox = SandboxServer.start(
+                SandboxSettings.defaults().withCommentsPerThread(300).withHideNewest(45));
         List<ObjectNode> corpus = corpus(song);
 
-        assertThat(application().run(args(song))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(application().run(args(song)))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
         assertThat(storedIds(song)).isEqualTo(ids(corpus.subList(45, 300)));
         assertThat(watermark(song)).isEqualTo(corpus.get(45).get("time").longValue());
 
@@ -106,11 +115,13 @@ class IncrementalIT {
         // 45 new comments: two full pages and the page that reaches the watermark
         assertThat(sandbox.stats().requests()).hasSize(3);
         assertThat(storedIds(song)).isEqualTo(ids(corpus));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("45 comments added, 300 stored of 300")
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("45 comments added, 300 stored of 300")
                 .contains("song:" + song + " (R_SO_4_" + song + "): 45 added, 300 stored");
         assertThat(watermark(song)).isEqualTo(corpus.get(0).get("time").longValue());
         assertThat(redis.template().opsForHash().entries("music_comment:" + song + ":meta"))
-                .containsEntry("addedLastRun", "45").containsEntry("lastRunComplete", "true");
+                .containsEntry("addedLastRun", "45")
+                .containsEntry("lastRunComplete", "true");
 
         // nothing new: one page, nothing added, the watermark stays
         sandbox.stats().reset();
@@ -123,7 +134,9 @@ class IncrementalIT {
     @Test
     void anInterruptedIncrementalRunLosesNothingOnItsRerunAndItsWatermarkNeverRunsAhead() throws Exception {
         long song = SONGS.incrementAndGet();
-        sandbox = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(300).withHideNewest(240)
+        sandbox = SandboxServer.start(SandboxSettings.defaults()
+                .withCommentsPerThread(300)
+                .withHideNewest(240)
                 .withLatencyMs(60));
         List<ObjectNode> corpus = corpus(song);
         assertThat(application().run(args(song))).isZero();
@@ -133,9 +146,10 @@ class IncrementalIT {
         sandbox.setHideNewest(0);
         sandbox.stats().reset();
         Application interrupted = application();
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
-                () -> interrupted.run(args(song, "--harvest.mode=incremental")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.stats().requests().size() >= 4);
+        CompletableFuture<Integer> run =
+                CompletableFuture.supplyAsync(() -> interrupted.run(args(song, "--harvest.mode=incremental")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sandbox.stats().requests().size() >= 4);
         interrupted.stop();
         assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(130);
 
@@ -143,8 +157,10 @@ class IncrementalIT {
         Set<String> stored = storedIds(song);
         assertThat(stored.size()).isLessThan(300);
         // the watermark moved only over what is stored without a gap
-        assertThat(corpus.stream().filter(c -> c.get("time").longValue() <= after)
-                .map(c -> c.get("commentId").asText())).allMatch(stored::contains);
+        assertThat(corpus.stream()
+                        .filter(c -> c.get("time").longValue() <= after)
+                        .map(c -> c.get("commentId").asText()))
+                .allMatch(stored::contains);
         assertThat(after).isLessThan(corpus.get(0).get("time").longValue());
 
         assertThat(application().run(args(song, "--harvest.mode=incremental"))).isZero();

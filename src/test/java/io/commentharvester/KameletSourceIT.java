@@ -9,16 +9,18 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.commentharvester.sandbox.SandboxSettings;
-import io.commentharvester.support.HarvestTestSupport;
-import io.commentharvester.support.TestRedis;
-import io.commentharvester.support.TestSandbox;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.HarvestTestSupport;
+import io.commentharvester.support.TestRedis;
+import io.commentharvester.support.TestSandbox;
 
 /**
  * The netease-comments-source kamelet in the usage snippet of the README (src/test/resources/embed), against the
@@ -30,9 +32,12 @@ class KameletSourceIT extends HarvestTestSupport {
     static final String SONG = "7300001";
 
     @RegisterExtension
-    static final TestSandbox SANDBOX = new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(5));
+    static final TestSandbox SANDBOX = new TestSandbox(
+            SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(5));
+
     @RegisterExtension
     static final TestRedis REDIS = TestRedis.create();
+
     final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -40,7 +45,8 @@ class KameletSourceIT extends HarvestTestSupport {
         properties.put("harvest.run-at-start", "false");
         properties.put("harvest.page-size", "20");
         properties.put("harvest.resume", "false");
-        properties.put("camel.main.routes-include-pattern",
+        properties.put(
+                "camel.main.routes-include-pattern",
                 "file:routes/*.camel.yaml,file:src/test/resources/embed/netease-comments.camel.yaml");
         properties.put("comments.resources", "song:" + SONG);
         properties.put("comments.sink", "mock:comments");
@@ -64,7 +70,8 @@ class KameletSourceIT extends HarvestTestSupport {
             assertThat(exchange.getIn().getHeader("Content-Type")).isEqualTo("application/json");
         }
         Set<String> corpus = sandbox().corpus().comments("R_SO_4_" + SONG).stream()
-                .map(c -> c.get("commentId").asText()).collect(Collectors.toSet());
+                .map(c -> c.get("commentId").asText())
+                .collect(Collectors.toSet());
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(Set.copyOf(ids)).isEqualTo(corpus);
     }

@@ -11,6 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.FaultKind;
 import io.commentharvester.sandbox.RecordedRequest;
@@ -18,11 +24,6 @@ import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.InProcessHarvest;
 import io.commentharvester.support.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Against a sandbox that behaves like the real site (a rate limit with a penalty box, captchas, cookies required,
@@ -72,7 +73,10 @@ class PoliteIT {
     @Test
     void withDefaultSettingsARateLimitedSiteIsHarvestedWithoutBeingPenalised() {
         song = SONGS.incrementAndGet();
-        sandbox = start(SandboxSettings.defaults().withCommentsPerThread(4000).withRateLimit(20).withPenaltyMs(2000));
+        sandbox = start(SandboxSettings.defaults()
+                .withCommentsPerThread(4000)
+                .withRateLimit(20)
+                .withPenaltyMs(2000));
         long start = System.nanoTime();
 
         int exitCode = harvest("--harvest.pages=all");
@@ -92,8 +96,13 @@ class PoliteIT {
     @Test
     void aCaptchaStopsTheRunAtOnceWithExitFourAndRerunsFinishTheHarvest() {
         song = SONGS.incrementAndGet();
-        sandbox = start(SandboxSettings.defaults().withCommentsPerThread(2000).withLatencyMs(20)
-                .withFaultKinds(FaultKind.CAPTCHA).withFaultRate(0.05).withMaxFaultsPerPage(1).withSeed(11));
+        sandbox = start(SandboxSettings.defaults()
+                .withCommentsPerThread(2000)
+                .withLatencyMs(20)
+                .withFaultKinds(FaultKind.CAPTCHA)
+                .withFaultRate(0.05)
+                .withMaxFaultsPerPage(1)
+                .withSeed(11));
 
         int exitCode = harvest("--harvest.pages=all", "--harvest.concurrency=4");
 
@@ -130,8 +139,9 @@ class PoliteIT {
         assertThat(sandbox.stats().requests()).allSatisfy(request -> {
             assertThat(request.cookies().names()).contains("_ntes_nuid", "NMTID", "os");
             String cookie = request.headers().get("cookie");
-            assertThat(output()).doesNotContain(cookie.substring(cookie.indexOf("_ntes_nuid=") + 11,
-                    cookie.indexOf("_ntes_nuid=") + 27));
+            assertThat(output())
+                    .doesNotContain(
+                            cookie.substring(cookie.indexOf("_ntes_nuid=") + 11, cookie.indexOf("_ntes_nuid=") + 27));
         });
         assertThat(output()).doesNotContain("_ntes_nuid=").doesNotContain("NMTID=");
     }
@@ -140,8 +150,8 @@ class PoliteIT {
     void aServerThatStopsAnsweringEndsTheRunWithinAMinuteAndARerunFinishes() throws Exception {
         song = SONGS.incrementAndGet();
         sandbox = start(SandboxSettings.defaults().withCommentsPerThread(3000).withLatencyMs(30));
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> harvest("--harvest.pages=all",
-                "--harvest.max-requests-per-second=0"));
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                () -> harvest("--harvest.pages=all", "--harvest.max-requests-per-second=0"));
         await().atMost(Duration.ofSeconds(30)).until(() -> stored() >= 500);
         sandbox.setSilent(true);
         long silentAt = System.nanoTime();
@@ -155,7 +165,9 @@ class PoliteIT {
         assertThat(storedFirst).isLessThan(3000);
 
         sandbox.setSilent(false);
-        assertThat(harvest("--harvest.pages=all", "--harvest.max-requests-per-second=0")).as(output()).isZero();
+        assertThat(harvest("--harvest.pages=all", "--harvest.max-requests-per-second=0"))
+                .as(output())
+                .isZero();
         assertThat(stored()).isEqualTo(3000);
     }
 
@@ -166,7 +178,10 @@ class PoliteIT {
         sandbox.setTrickleMs(200);
         long start = System.nanoTime();
 
-        int exitCode = harvest("--harvest.pages=all", "--http.request-deadline-ms=1500", "--harvest.give-up-after-ms=4000",
+        int exitCode = harvest(
+                "--harvest.pages=all",
+                "--http.request-deadline-ms=1500",
+                "--harvest.give-up-after-ms=4000",
                 "--harvest.retry-delay-ms=100");
 
         assertThat(exitCode).as(output()).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);

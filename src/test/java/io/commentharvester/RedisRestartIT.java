@@ -6,22 +6,26 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Properties;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.harvest.PageRetryPolicy;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.HarvestTestSupport;
 import io.commentharvester.support.TestRedis;
 import io.commentharvester.support.TestSandbox;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redis goes away in the middle of a harvest and comes back: writes are retried and nothing is lost. */
 class RedisRestartIT extends HarvestTestSupport {
 
     static final long SONG = 1_974_443_814L;
     static final int COMMENTS = 300;
+
     @RegisterExtension
-    static final TestSandbox SANDBOX = new TestSandbox(SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(50));
+    static final TestSandbox SANDBOX = new TestSandbox(
+            SandboxSettings.defaults().withCommentsPerThread(COMMENTS).withLatencyMs(50));
+
     @RegisterExtension
     static final TestRedis REDIS = TestRedis.create();
 
@@ -39,7 +43,8 @@ class RedisRestartIT extends HarvestTestSupport {
     @Test
     void aRedisRestartDuringTheRunLosesNoComment() {
         String key = "music_comment:" + SONG;
-        await().atMost(Duration.ofSeconds(30)).until(() -> redis().template().opsForHash().size(key) >= 40);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> redis().template().opsForHash().size(key) >= 40);
         PageRetryPolicy retries = context.getRegistry().lookupByNameAndType("pageRetryPolicy", PageRetryPolicy.class);
         int retriesBefore = retries.retries();
         redis().stopServer();
@@ -52,6 +57,7 @@ class RedisRestartIT extends HarvestTestSupport {
         assertThat(run.exitCode()).isZero();
         assertThat(run.commentsAdded()).isEqualTo(COMMENTS);
         assertThat(redis().template().opsForHash().size(key)).isEqualTo(COMMENTS);
-        assertThat(redis().template().opsForHash().get(key + ":meta", "endReached")).isEqualTo("true");
+        assertThat(redis().template().opsForHash().get(key + ":meta", "endReached"))
+                .isEqualTo("true");
     }
 }

@@ -29,7 +29,9 @@ class RoutesDefinitionTest {
 
     static List<Path> routeFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -44,7 +46,8 @@ class RoutesDefinitionTest {
     @Test
     void everyRouteFileLoadsAndEveryRouteHasAnIdAndADescription() throws Exception {
         List<Path> files = routeFiles();
-        assertThat(files).extracting(f -> f.getFileName().toString())
+        assertThat(files)
+                .extracting(f -> f.getFileName().toString())
                 .contains("harvest-comments.camel.yaml", "error-handling.camel.yaml");
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             for (Path file : files) {
@@ -55,11 +58,16 @@ class RoutesDefinitionTest {
             List<RouteDefinition> routes = model.getRouteDefinitions();
             assertThat(routes).hasSizeGreaterThanOrEqualTo(4);
             for (RouteDefinition route : routes) {
-                assertThat(route.getRouteId()).as("route from %s", route.getInput().getUri())
-                        .isNotBlank().matches("[a-z]+(-[a-z]+)+");
-                assertThat(route.getDescription()).as("description of %s", route.getRouteId()).isNotBlank();
+                assertThat(route.getRouteId())
+                        .as("route from %s", route.getInput().getUri())
+                        .isNotBlank()
+                        .matches("[a-z]+(-[a-z]+)+");
+                assertThat(route.getDescription())
+                        .as("description of %s", route.getRouteId())
+                        .isNotBlank();
             }
-            assertThat(routes).extracting(RouteDefinition::getRouteId)
+            assertThat(routes)
+                    .extracting(RouteDefinition::getRouteId)
                     .contains("harvest-comments", "fetch-comment-page", "request-comment-page", "store-comment-page");
             List<RouteConfigurationDefinition> configurations = model.getRouteConfigurationDefinitions();
             assertThat(configurations).hasSize(1);

@@ -11,16 +11,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.commentharvester.harvest.HarvestRun;
-import io.commentharvester.sandbox.SandboxServer;
-import io.commentharvester.sandbox.SandboxSettings;
-import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
+import io.commentharvester.support.TestRedis;
 
 /** harvest.schedule: a long-running process that harvests on schedule, one run at a time, until stopped. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -51,19 +52,30 @@ class ScheduleIT {
     }
 
     private Application application() {
-        return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Application(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String[] args(String schedule) {
-        return new String[] {"--weapi.base-url=" + sandbox.baseUrl(), "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
-            "--weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(), "--redis.url=" + redis.url(),
-            "--harvest.song-ids=" + SONGS.incrementAndGet(), "--harvest.pages=6", "--harvest.concurrency=1",
-            "--harvest.mode=full", "--harvest.resume=false", "--harvest.schedule=" + schedule};
+        return new String[] {
+            "--weapi.base-url=" + sandbox.baseUrl(),
+            "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
+            "--weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(),
+            "--redis.url=" + redis.url(),
+            "--harvest.song-ids=" + SONGS.incrementAndGet(),
+            "--harvest.pages=6",
+            "--harvest.concurrency=1",
+            "--harvest.mode=full",
+            "--harvest.resume=false",
+            "--harvest.schedule=" + schedule
+        };
     }
 
     private long runsReported() {
-        return out.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("harvest done:")).count();
+        return out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.startsWith("harvest done:"))
+                .count();
     }
 
     @ParameterizedTest(name = "schedule {0}")
@@ -85,8 +97,10 @@ class ScheduleIT {
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("harvest incomplete");
         // two runs at once would have had two pages in flight
         assertThat(sandbox.stats().maxInFlight()).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Harvesting ")
-                .contains("0 failed, 120 comments added, 120 stored").contains("0 failed, 0 comments added, 120 stored")
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Harvesting ")
+                .contains("0 failed, 120 comments added, 120 stored")
+                .contains("0 failed, 0 comments added, 120 stored")
                 .contains("harvest schedule stopped after");
     }
 
@@ -98,7 +112,11 @@ class ScheduleIT {
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 HarvestRun run = application.lastRun();
-                return run != null && run.runsStarted() >= 2 && run.isPlanned() && !run.isFinished() && run.pagesOk() >= 1;
+                return run != null
+                        && run.runsStarted() >= 2
+                        && run.isPlanned()
+                        && !run.isFinished()
+                        && run.pagesOk() >= 1;
             });
         } finally {
             application.stop();

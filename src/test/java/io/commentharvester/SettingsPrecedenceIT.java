@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.commentharvester.support.JarProcess;
-import io.commentharvester.support.TestRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.commentharvester.support.JarProcess;
+import io.commentharvester.support.TestRedis;
 
 /**
  * One precedence everywhere: --key=value, then -Dkey=value, then the environment variables application.properties
@@ -25,13 +26,18 @@ class SettingsPrecedenceIT {
 
     @RegisterExtension
     static final TestRedis REDIS = TestRedis.create();
+
     static final AtomicLong SONGS = new AtomicLong(6_100_000L);
     /** Nothing listens there: a run that used it would fail. */
     static final String DEAD_REDIS = "redis://127.0.0.1:1/0";
 
     private static String[] sandboxArgs(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("--sandbox", "--sandbox.comments-per-thread=200",
-                "--harvest.page-size=5", "--harvest.max-requests-per-second=0", "--harvest.song-ids=" + SONGS.incrementAndGet()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--sandbox",
+                "--sandbox.comments-per-thread=200",
+                "--harvest.page-size=5",
+                "--harvest.max-requests-per-second=0",
+                "--harvest.song-ids=" + SONGS.incrementAndGet()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -39,7 +45,9 @@ class SettingsPrecedenceIT {
     @Test
     void commandLineBeatsSystemPropertyWhichBeatsEnvironmentNamesAndTheFile() throws Exception {
         Map<String, String> env = Map.of("HARVEST_PAGES", "3", "REDIS_URL", DEAD_REDIS);
-        JarProcess run = JarProcess.start(env, List.of("-Dharvest.pages=4", "-Dredis.url=" + DEAD_REDIS),
+        JarProcess run = JarProcess.start(
+                env,
+                List.of("-Dharvest.pages=4", "-Dredis.url=" + DEAD_REDIS),
                 sandboxArgs("--harvest.pages=2", "--redis.url=" + REDIS.url()));
         assertThat(run.exitCode()).as(run.text()).isZero();
         assertThat(run.text()).contains("harvest done: 1 resource(s)").contains(" 10 comments added");
@@ -71,7 +79,9 @@ class SettingsPrecedenceIT {
             int exit = new Application(new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
                     .run(sandboxArgs("--harvest.pages=3", "--redis.url=" + REDIS.url()));
             assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("harvest done: 1 resource(s)").contains(" 15 comments added");
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .contains("harvest done: 1 resource(s)")
+                    .contains(" 15 comments added");
         } finally {
             if (before == null) {
                 System.clearProperty("harvest.pages");

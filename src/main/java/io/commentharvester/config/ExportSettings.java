@@ -20,13 +20,15 @@ public record ExportSettings(List<Resource> resources, boolean all, Format forma
 
     /** One comment a line as stored, or a spreadsheet-safe CSV. */
     public enum Format {
-        JSONL, CSV
+        JSONL,
+        CSV
     }
 
     public static ExportSettings from(String export, Function<String, String> lookup) {
         String targets = export == null ? "" : export.trim();
         if (targets.isEmpty()) {
-            throw new InvalidSettingException(EXPORT, export, "name the threads to export: type:id[,type:id...] or all");
+            throw new InvalidSettingException(
+                    EXPORT, export, "name the threads to export: type:id[,type:id...] or all");
         }
         boolean all = targets.equalsIgnoreCase("all");
         List<Resource> resources;
@@ -35,8 +37,8 @@ public record ExportSettings(List<Resource> resources, boolean all, Format forma
         } catch (InvalidSettingException e) {
             String prefix = "harvest.resources='" + targets + "': ";
             String message = e.getMessage();
-            throw new InvalidSettingException(EXPORT, targets,
-                    message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+            throw new InvalidSettingException(
+                    EXPORT, targets, message.startsWith(prefix) ? message.substring(prefix.length()) : message);
         }
         String formatValue = value(lookup, FORMAT, "jsonl").toLowerCase(Locale.ROOT);
         Format format = switch (formatValue) {

@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.commentharvester.harvest.Resource;
@@ -42,17 +42,17 @@ public record HarvestSettings(
     public static final int MAX_PAGES = 100_000;
     /** The value of {@link #pages()} that stands for {@code harvest.pages=all}: every comment of a thread. */
     public static final int ALL_PAGES = 0;
+
     public static final int MAX_CONCURRENCY = 200;
 
-
     public static HarvestSettings from(Function<String, String> lookup) {
-        List<Resource> resources = Resources.parse(optional(lookup, "harvest.resources"),
-                optional(lookup, "harvest.song-ids"));
+        List<Resource> resources =
+                Resources.parse(optional(lookup, "harvest.resources"), optional(lookup, "harvest.song-ids"));
         int pages = parsePages(required(lookup, "harvest.pages"));
         int pageSize = parseInt(lookup, "harvest.page-size", 1, MAX_PAGE_SIZE);
         int concurrency = parseInt(lookup, "harvest.concurrency", 1, MAX_CONCURRENCY);
-        Map<String, String> timeOrderFields = parseFields("weapi.time-order-fields",
-                optional(lookup, "weapi.time-order-fields"));
+        Map<String, String> timeOrderFields =
+                parseFields("weapi.time-order-fields", optional(lookup, "weapi.time-order-fields"));
         StoreLayout layout = StoreLayout.parse(required(lookup, "harvest.store-layout"));
         String baseUrl = parseBaseUrl(required(lookup, "weapi.base-url"));
         String commentsPath = required(lookup, "weapi.comments-path").trim();
@@ -71,10 +71,24 @@ public record HarvestSettings(
         int maxAttempts = parseInt(lookup, "harvest.max-attempts", 1, 100);
         long retryDelayMs = parseInt(lookup, "harvest.retry-delay-ms", 0, 600_000);
         long retryMaxDelayMs = parseInt(lookup, "harvest.retry-max-delay-ms", 0, 3_600_000);
-        return new HarvestSettings(resources, pages, pageSize, concurrency, timeOrderFields, layout, baseUrl, commentsPath,
-                modulus.toLowerCase(Locale.ROOT), exponent.toLowerCase(Locale.ROOT),
-                required(lookup, "weapi.user-agent"), redisUrl, keyPrefix,
-                required(lookup, "redis.embedded-dir"), resume, maxAttempts, retryDelayMs,
+        return new HarvestSettings(
+                resources,
+                pages,
+                pageSize,
+                concurrency,
+                timeOrderFields,
+                layout,
+                baseUrl,
+                commentsPath,
+                modulus.toLowerCase(Locale.ROOT),
+                exponent.toLowerCase(Locale.ROOT),
+                required(lookup, "weapi.user-agent"),
+                redisUrl,
+                keyPrefix,
+                required(lookup, "redis.embedded-dir"),
+                resume,
+                maxAttempts,
+                retryDelayMs,
                 Math.max(retryDelayMs, retryMaxDelayMs));
     }
 
@@ -126,7 +140,9 @@ public record HarvestSettings(
             if (equals <= 0 || !field.substring(0, equals).trim().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw new InvalidSettingException(key, value, "'" + field + "' is not name=value (e.g. orderType=1)");
             }
-            fields.put(field.substring(0, equals).trim(), field.substring(equals + 1).trim());
+            fields.put(
+                    field.substring(0, equals).trim(),
+                    field.substring(equals + 1).trim());
         }
         return Collections.unmodifiableMap(fields);
     }

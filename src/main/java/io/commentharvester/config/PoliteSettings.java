@@ -19,8 +19,15 @@ import java.util.function.Function;
  * @param proxyPort            its port (0 without a proxy)
  * @param anonymousCookies     whether to send the site's anonymous cookies as the web client does
  */
-public record PoliteSettings(int maxRequestsPerSecond, long rateLimitPauseMs, long rateLimitMaxPauseMs,
-        int maxRateLimited, long giveUpAfterMs, long requestDeadlineMs, String proxyHost, int proxyPort,
+public record PoliteSettings(
+        int maxRequestsPerSecond,
+        long rateLimitPauseMs,
+        long rateLimitMaxPauseMs,
+        int maxRateLimited,
+        long giveUpAfterMs,
+        long requestDeadlineMs,
+        String proxyHost,
+        int proxyPort,
         boolean anonymousCookies) {
 
     public static PoliteSettings from(Function<String, String> lookup) {
@@ -38,7 +45,9 @@ public record PoliteSettings(int maxRequestsPerSecond, long rateLimitPauseMs, lo
                 URI uri = new URI(proxy);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (scheme.startsWith("socks")) {
-                    throw new InvalidSettingException("http.proxy-url", proxy,
+                    throw new InvalidSettingException(
+                            "http.proxy-url",
+                            proxy,
                             "SOCKS proxies are not supported by camel-http; give an HTTP proxy (http://host:port)");
                 }
                 if (!scheme.equals("http") || uri.getHost() == null || uri.getPort() <= 0) {
@@ -51,7 +60,7 @@ public record PoliteSettings(int maxRequestsPerSecond, long rateLimitPauseMs, lo
             }
         }
         boolean cookies = HarvestSettings.parseBoolean(lookup, "weapi.anonymous-cookies");
-        return new PoliteSettings(rate, pause, Math.max(pause, maxPause), maxRateLimited, giveUp, deadline, host, port,
-                cookies);
+        return new PoliteSettings(
+                rate, pause, Math.max(pause, maxPause), maxRateLimited, giveUp, deadline, host, port, cookies);
     }
 }

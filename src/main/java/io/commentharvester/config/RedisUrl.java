@@ -71,8 +71,7 @@ public record RedisUrl(boolean tls, String host, int port, int database, String 
 
     @Override
     public String toString() {
-        return (tls ? "rediss://" : "redis://") + (password != null ? "***@" : "")
-                + host + ":" + port + "/" + database;
+        return (tls ? "rediss://" : "redis://") + (password != null ? "***@" : "") + host + ":" + port + "/" + database;
     }
 
     /** Percent-decoding of a URL part; unlike form decoding, '+' stays '+'. */

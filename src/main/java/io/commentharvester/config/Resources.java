@@ -14,8 +14,7 @@ final class Resources {
     static final String RESOURCES = "harvest.resources";
     static final String SONG_IDS = "harvest.song-ids";
 
-    private Resources() {
-    }
+    private Resources() {}
 
     /** The resources of a run: harvest.resources when it names any, otherwise the songs of harvest.song-ids. */
     static List<Resource> parse(String resources, String songIds) {
@@ -23,7 +22,9 @@ final class Resources {
             return parseList(RESOURCES, resources, null);
         }
         if (songIds.isBlank()) {
-            throw new InvalidSettingException(RESOURCES, resources,
+            throw new InvalidSettingException(
+                    RESOURCES,
+                    resources,
                     "names no resource (set harvest.resources=song:<id>,... or harvest.song-ids)");
         }
         return parseList(SONG_IDS, songIds, ResourceType.SONG);
@@ -45,7 +46,8 @@ final class Resources {
 
     private static Resource song(String key, String value, String id) {
         if (!ResourceType.SONG.isValidId(id)) {
-            throw new InvalidSettingException(key, value, "'" + id + "' is not a song id (a positive number such as 1359645265)");
+            throw new InvalidSettingException(
+                    key, value, "'" + id + "' is not a song id (a positive number such as 1359645265)");
         }
         return new Resource(ResourceType.SONG, id);
     }
@@ -53,15 +55,17 @@ final class Resources {
     private static Resource typed(String key, String value, String item) {
         int colon = item.indexOf(':');
         if (colon <= 0) {
-            throw new InvalidSettingException(key, value, "'" + item + "' is not type:id (types: " + ResourceType.labels() + ")");
+            throw new InvalidSettingException(
+                    key, value, "'" + item + "' is not type:id (types: " + ResourceType.labels() + ")");
         }
         String label = item.substring(0, colon);
-        ResourceType type = ResourceType.byLabel(label).orElseThrow(() -> new InvalidSettingException(key, value,
-                "'" + label + "' is not a resource type (" + ResourceType.labels() + ")"));
+        ResourceType type = ResourceType.byLabel(label)
+                .orElseThrow(() -> new InvalidSettingException(
+                        key, value, "'" + label + "' is not a resource type (" + ResourceType.labels() + ")"));
         String id = item.substring(colon + 1).trim();
         if (!type.isValidId(id)) {
-            throw new InvalidSettingException(key, value, "'" + id + "' is not a " + type.label() + " id ("
-                    + type.idDescription() + ")");
+            throw new InvalidSettingException(
+                    key, value, "'" + id + "' is not a " + type.label() + " id (" + type.idDescription() + ")");
         }
         return new Resource(type, id);
     }

@@ -31,6 +31,7 @@ public record RunSettings(boolean incremental, String cron, long periodMs, boole
 
     /** The shortest period a schedule may have. */
     static final long MIN_PERIOD_MS = 1_000;
+
     private static final Pattern SHORT_PERIOD = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     public static RunSettings from(Function<String, String> lookup) {
@@ -126,8 +127,11 @@ public record RunSettings(boolean incremental, String cron, long periodMs, boole
         try {
             new CronExpression(cron);
         } catch (ParseException e) {
-            throw new InvalidSettingException(SCHEDULE, value, "is neither a period (PT6H, 6h, 30m) nor a Quartz cron "
-                    + "expression (seconds first, e.g. 0 0 */6 * * ?): " + e.getMessage());
+            throw new InvalidSettingException(
+                    SCHEDULE,
+                    value,
+                    "is neither a period (PT6H, 6h, 30m) nor a Quartz cron "
+                            + "expression (seconds first, e.g. 0 0 */6 * * ?): " + e.getMessage());
         }
         return cron;
     }

@@ -13,8 +13,7 @@ import java.util.function.Function;
  */
 public final class Secrets {
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** The value of {@code fileKey}'s file (trimmed) when that setting is set, else {@code valueKey}'s value, else "". */
     public static String read(Function<String, String> lookup, String valueKey, String fileKey) {
@@ -24,8 +23,8 @@ public final class Secrets {
             try {
                 return Files.readString(path, StandardCharsets.UTF_8).trim();
             } catch (IOException e) {
-                throw new InvalidSettingException(fileKey, file, "cannot read the file ("
-                        + e.getClass().getSimpleName() + ")");
+                throw new InvalidSettingException(
+                        fileKey, file, "cannot read the file (" + e.getClass().getSimpleName() + ")");
             }
         }
         String value = lookup.apply(valueKey);

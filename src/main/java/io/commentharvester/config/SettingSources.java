@@ -16,8 +16,7 @@ public final class SettingSources {
 
     private static final String[] SYSTEM_PREFIXES = {"harvest.", "weapi.", "redis.", "http.", "sandbox.", "export."};
 
-    private SettingSources() {
-    }
+    private SettingSources() {}
 
     /** The overrides handed to Camel: the settings among the system properties, the command line's on top. */
     public static Map<String, String> overrides(Map<String, String> commandLine, Properties system) {

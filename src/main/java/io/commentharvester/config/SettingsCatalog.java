@@ -26,8 +26,9 @@ public final class SettingsCatalog {
     /** The shipped copy of application.properties (the build puts it there). */
     public static final String RESOURCE = "/io/commentharvester/config/application.properties";
     /** Keys of this project; anything else (camel.*, java.*) is not looked at. */
-    public static final Set<String> CHECKED_PREFIXES = Set.of("harvest.", "weapi.", "redis.", "http.", "sandbox.",
-            "export.");
+    public static final Set<String> CHECKED_PREFIXES =
+            Set.of("harvest.", "weapi.", "redis.", "http.", "sandbox.", "export.");
+
     private static final Pattern ENV = Pattern.compile("\\{\\{env:([A-Za-z0-9_]+):([^}]*)}}");
 
     /** One setting: its key, its default as written in the file, and its meaning. */
@@ -69,7 +70,9 @@ public final class SettingsCatalog {
     }
 
     static SettingsCatalog parse(InputStream in) throws IOException {
-        List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+        List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                .lines()
+                .toList();
         List<Setting> settings = new ArrayList<>();
         List<String> comment = new ArrayList<>();
         String previousMeaning = "";
@@ -111,7 +114,11 @@ public final class SettingsCatalog {
     public String help() {
         StringBuilder text = new StringBuilder("Settings (key = default: meaning):\n");
         for (Setting setting : settings) {
-            text.append("  ").append(setting.key()).append(" = ").append(setting.describedDefault()).append('\n');
+            text.append("  ")
+                    .append(setting.key())
+                    .append(" = ")
+                    .append(setting.describedDefault())
+                    .append('\n');
             StringBuilder line = new StringBuilder("      ");
             for (String word : setting.meaning().split("\\s+")) {
                 if (line.length() + word.length() > 100 && line.length() > 6) {

@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 
-import io.commentharvester.preflight.SettingKeys;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
+
+import io.commentharvester.preflight.SettingKeys;
 
 /**
  * Reads the settings as a harvest does, without starting Camel: {@code application.properties} through Camel's
@@ -15,8 +16,7 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public final class SettingsLoader {
 
-    private SettingsLoader() {
-    }
+    private SettingsLoader() {}
 
     /**
      * The settings of {@code location} (e.g. {@code file:application.properties}) with {@code overrides} on top.
@@ -36,7 +36,9 @@ public final class SettingsLoader {
 
     /** Every key of the file, the overrides and the system properties under the project's prefixes is a setting. */
     public static void checkKnown(PropertiesComponent properties) {
-        SettingKeys.checkKnown(SettingKeys.keysOf(properties.loadProperties(), System.getProperties()),
-                SettingsCatalog.shipped().keys(), SettingsCatalog.CHECKED_PREFIXES);
+        SettingKeys.checkKnown(
+                SettingKeys.keysOf(properties.loadProperties(), System.getProperties()),
+                SettingsCatalog.shipped().keys(),
+                SettingsCatalog.CHECKED_PREFIXES);
     }
 }

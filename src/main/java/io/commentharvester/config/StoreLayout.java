@@ -14,8 +14,8 @@ public enum StoreLayout {
         return switch (normalized) {
             case "comment-id", "commentid" -> COMMENT_ID;
             case "nickname" -> NICKNAME;
-            default -> throw new InvalidSettingException("harvest.store-layout", value,
-                    "must be comment-id or nickname");
+            default ->
+                throw new InvalidSettingException("harvest.store-layout", value, "must be comment-id or nickname");
         };
     }
 }

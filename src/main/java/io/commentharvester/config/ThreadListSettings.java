@@ -13,12 +13,12 @@ import java.util.function.Function;
  * @param hotCommentsPath weapi.hot-comments-path: the hot list's path, the thread id appended
  * @param floorPath      weapi.floor-path: the floor endpoint's path
  */
-public record ThreadListSettings(boolean includeHot, boolean includeReplies, boolean hotOrder, String hotCommentsPath,
-        String floorPath) {
+public record ThreadListSettings(
+        boolean includeHot, boolean includeReplies, boolean hotOrder, String hotCommentsPath, String floorPath) {
 
     /** Settings that leave every extra list out (unit tests, the defaults of application.properties). */
-    public static final ThreadListSettings NONE = new ThreadListSettings(false, false, false,
-            "/weapi/v1/resource/hotcomments/", "/weapi/resource/comment/floor/get");
+    public static final ThreadListSettings NONE = new ThreadListSettings(
+            false, false, false, "/weapi/v1/resource/hotcomments/", "/weapi/resource/comment/floor/get");
 
     public static ThreadListSettings from(Function<String, String> lookup) {
         boolean includeHot = bool(lookup, "harvest.include-hot");
@@ -27,7 +27,10 @@ public record ThreadListSettings(boolean includeHot, boolean includeReplies, boo
         if (!order.equals("time") && !order.equals("hot")) {
             throw new InvalidSettingException("harvest.order", order, "must be time or hot");
         }
-        return new ThreadListSettings(includeHot, includeReplies, order.equals("hot"),
+        return new ThreadListSettings(
+                includeHot,
+                includeReplies,
+                order.equals("hot"),
                 path(lookup, "weapi.hot-comments-path", NONE.hotCommentsPath),
                 path(lookup, "weapi.floor-path", NONE.floorPath));
     }

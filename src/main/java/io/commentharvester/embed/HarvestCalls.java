@@ -2,9 +2,12 @@ package io.commentharvester.embed;
 
 import java.util.List;
 
+import org.apache.camel.Exchange;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.commentharvester.config.HarvestSettings;
 import io.commentharvester.harvest.HarvestExchange;
 import io.commentharvester.harvest.HarvestPlanner;
@@ -13,7 +16,6 @@ import io.commentharvester.harvest.Resource;
 import io.commentharvester.harvest.walk.ThreadWalk;
 import io.commentharvester.harvest.walk.WalkTally;
 import io.commentharvester.harvest.walk.WorkQueue;
-import org.apache.camel.Exchange;
 
 /**
  * The steps of {@code direct:harvest} (routes/harvest-on-call.camel.yaml): each call plans its own harvest of the
@@ -42,7 +44,8 @@ public class HarvestCalls {
         }
         String pagesHeader = exchange.getIn().getHeader(PAGES, String.class);
         List<Resource> parsed = HarvestSettings.parseResources(resources);
-        int pages = pagesHeader == null || pagesHeader.isBlank() ? planner.pages()
+        int pages = pagesHeader == null || pagesHeader.isBlank()
+                ? planner.pages()
                 : HarvestSettings.parsePagesValue(pagesHeader);
         HarvestRun run = new HarvestRun(null);
         exchange.setProperty(HarvestExchange.RUN, run);

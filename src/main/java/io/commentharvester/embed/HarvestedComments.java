@@ -3,12 +3,13 @@ package io.commentharvester.embed;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The netease-comments-source kamelet's bean: after a harvest through direct:harvest, reads the comments the
@@ -39,12 +40,12 @@ public class HarvestedComments {
     @SuppressWarnings("unchecked")
     public List<String> comments(Exchange exchange) throws Exception {
         JsonNode summary = json.readTree(exchange.getIn().getBody(String.class));
-        RedisTemplate<String, String> redis = exchange.getContext().getRegistry()
-                .lookupByNameAndType(REDIS_TEMPLATE, RedisTemplate.class);
+        RedisTemplate<String, String> redis =
+                exchange.getContext().getRegistry().lookupByNameAndType(REDIS_TEMPLATE, RedisTemplate.class);
         List<String> comments = new ArrayList<>();
         for (String key : keys(summary)) {
-            try (Cursor<java.util.Map.Entry<Object, Object>> cursor = redis.opsForHash().scan(key,
-                    ScanOptions.scanOptions().count(batchSize).build())) {
+            try (Cursor<java.util.Map.Entry<Object, Object>> cursor = redis.opsForHash()
+                    .scan(key, ScanOptions.scanOptions().count(batchSize).build())) {
                 cursor.forEachRemaining(entry -> comments.add(entry.getValue().toString()));
             }
         }

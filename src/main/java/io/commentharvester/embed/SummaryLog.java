@@ -2,9 +2,10 @@ package io.commentharvester.embed;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.commentharvester.harvest.HarvestRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.commentharvester.harvest.HarvestRun;
 
 /**
  * The run of an application that Application did not start (camel run, an integration platform): each run's
@@ -14,8 +15,7 @@ public final class SummaryLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.commentharvester.summary");
 
-    private SummaryLog() {
-    }
+    private SummaryLog() {}
 
     /** A run that logs its summary when it finishes. */
     public static HarvestRun newRun() {

@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.commentharvester.config.ExportSettings;
-import io.commentharvester.harvest.Resource;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.commentharvester.config.ExportSettings;
+import io.commentharvester.harvest.Resource;
 
 /**
  * {@code --export}: the comments of some or every harvested thread, newest first, streamed from Redis to a file
@@ -37,8 +39,7 @@ public final class CommentExporter {
     }
 
     /** One thread to export: its comments hash and the resource it belongs to. */
-    public record Thread(String commentsKey, String resource) {
-    }
+    public record Thread(String commentsKey, String resource) {}
 
     /** The threads an export names: those listed, or every thread under the key prefix that has a meta hash. */
     public List<Thread> threads(ExportSettings settings) {
@@ -51,7 +52,8 @@ public final class CommentExporter {
         }
         TreeSet<String> keys = new TreeSet<>();
         String pattern = keyPrefix.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*:meta";
-        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(pattern).count(1000).build())) {
+        try (Cursor<String> cursor =
+                redis.scan(ScanOptions.scanOptions().match(pattern).count(1000).build())) {
             cursor.forEachRemaining(key -> keys.add(key.substring(0, key.length() - ":meta".length())));
         }
         for (String key : keys) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.commentharvester.config.ExportSettings;
 
 /** Writes exported comments in one format. */

@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads it as UTF-8), the Excel dialect of RFC 4180
@@ -20,10 +21,23 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class CsvSink implements CommentSink {
 
-    static final String[] HEADER = {"commentId", "time", "timeMs", "userId", "nickname", "content", "likedCount",
-        "location", "parentCommentId", "beRepliedCommentId", "replyCount", "resource"};
+    static final String[] HEADER = {
+        "commentId",
+        "time",
+        "timeMs",
+        "userId",
+        "nickname",
+        "content",
+        "likedCount",
+        "location",
+        "parentCommentId",
+        "beRepliedCommentId",
+        "replyCount",
+        "resource"
+    };
     /** Comment times as the site shows them: China Standard Time. */
     static final ZoneOffset SITE_ZONE = ZoneOffset.ofHours(8);
+
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private final Writer writer;
@@ -34,7 +48,8 @@ final class CsvSink implements CommentSink {
         this.writer = writer;
         this.json = json;
         writer.write('\uFEFF');
-        this.printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(HEADER).get());
+        this.printer = new CSVPrinter(
+                writer, CSVFormat.EXCEL.builder().setHeader(HEADER).get());
     }
 
     @Override
@@ -46,10 +61,19 @@ final class CsvSink implements CommentSink {
             node = json.createObjectNode().put("content", stored);
         }
         long time = node.path("time").asLong(-1);
-        printer.printRecord(text(node, "commentId"), time >= 0 ? ISO.format(Instant.ofEpochMilli(time).atOffset(SITE_ZONE)) : "",
-                time >= 0 ? String.valueOf(time) : "", text(node, "userId"), safe(text(node, "nickname")),
-                safe(text(node, "content")), text(node, "likedCount"), safe(text(node, "ipLocation")),
-                text(node, "parentCommentId"), text(node, "beRepliedCommentId"), text(node, "replyCount"), resource);
+        printer.printRecord(
+                text(node, "commentId"),
+                time >= 0 ? ISO.format(Instant.ofEpochMilli(time).atOffset(SITE_ZONE)) : "",
+                time >= 0 ? String.valueOf(time) : "",
+                text(node, "userId"),
+                safe(text(node, "nickname")),
+                safe(text(node, "content")),
+                text(node, "likedCount"),
+                safe(text(node, "ipLocation")),
+                text(node, "parentCommentId"),
+                text(node, "beRepliedCommentId"),
+                text(node, "replyCount"),
+                resource);
     }
 
     @Override

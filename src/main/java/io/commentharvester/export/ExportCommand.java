@@ -21,8 +21,7 @@ import io.commentharvester.redis.RedisStore;
  */
 public final class ExportCommand {
 
-    private ExportCommand() {
-    }
+    private ExportCommand() {}
 
     /** Runs an export; answers the exit code (0, or 1 when writing failed). */
     public static int run(String export, Function<String, String> lookup, PrintStream out, PrintStream err) {
@@ -30,7 +29,9 @@ public final class ExportCommand {
         HarvestSettings settings = HarvestSettings.from(lookup);
         String password = Secrets.read(lookup, "redis.password", "redis.password-file");
         if (settings.embeddedRedis() && !Files.isDirectory(Path.of(settings.embeddedRedisDir()))) {
-            throw new InvalidSettingException("redis.embedded-dir", settings.embeddedRedisDir(),
+            throw new InvalidSettingException(
+                    "redis.embedded-dir",
+                    settings.embeddedRedisDir(),
                     "holds no data to export (set redis.url to export from a Redis server)");
         }
         RedisStore store = settings.embeddedRedis()
@@ -44,8 +45,12 @@ public final class ExportCommand {
             long written = exportSettings.file() == null
                     ? exporter.export(threads, exportSettings.format(), out)
                     : exporter.export(threads, exportSettings.format(), exportSettings.file());
-            err.println(String.format(Locale.ROOT, "export done: %d comment(s) of %d thread(s) as %s to %s, %.1f s",
-                    written, threads.size(), exportSettings.format().name().toLowerCase(Locale.ROOT),
+            err.println(String.format(
+                    Locale.ROOT,
+                    "export done: %d comment(s) of %d thread(s) as %s to %s, %.1f s",
+                    written,
+                    threads.size(),
+                    exportSettings.format().name().toLowerCase(Locale.ROOT),
                     exportSettings.file() == null ? "standard output" : exportSettings.file(),
                     (System.nanoTime() - started) / 1e9));
             return 0;

@@ -2,17 +2,17 @@ package io.commentharvester.export;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.HashOperations;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Reads a comments hash newest first with a bounded heap. HSCAN has no order, so the hash is read in time windows:
@@ -25,6 +25,7 @@ final class NewestFirst {
 
     /** Most (time, commentId) pairs held at once. */
     static final int WINDOW = 20_000;
+
     private static final int BUCKETS = 1024;
     private static final int SCAN_COUNT = 1000;
     private static final int FETCH_BATCH = 500;
@@ -95,7 +96,8 @@ final class NewestFirst {
         List<Object[]> pairs = new ArrayList<>();
         scan(low, high, (field, json, time) -> pairs.add(new Object[] {time, field}));
         pairs.sort(Comparator.<Object[]>comparingLong(pair -> (Long) pair[0])
-                .thenComparing(pair -> (String) pair[1], NewestFirst::compareIds).reversed());
+                .thenComparing(pair -> (String) pair[1], NewestFirst::compareIds)
+                .reversed());
         for (int start = 0; start < pairs.size(); start += FETCH_BATCH) {
             List<Object[]> batch = pairs.subList(start, Math.min(pairs.size(), start + FETCH_BATCH));
             List<String> fields = batch.stream().map(pair -> (String) pair[1]).toList();
@@ -124,8 +126,11 @@ final class NewestFirst {
 
     /** Comment ids compare as numbers when they are numbers (longer is larger), else as text. */
     static int compareIds(String a, String b) {
-        return a.length() != b.length() && a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit)
-                ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        return a.length() != b.length()
+                        && a.chars().allMatch(Character::isDigit)
+                        && b.chars().allMatch(Character::isDigit)
+                ? Integer.compare(a.length(), b.length())
+                : a.compareTo(b);
     }
 
     /** The top-level {@code time} of a stored comment; -1 when there is none (or the value is not JSON). */
@@ -148,5 +153,4 @@ final class NewestFirst {
             return -1;
         }
     }
-
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.commentharvester.config.StoreLayout;
 
 /**
@@ -71,8 +72,14 @@ public class CommentMapper {
         long replies = replyCount(comment);
         long liked = comment.path("likedCount").asLong(0);
         if (layout == StoreLayout.NICKNAME) {
-            return new PageComment(commentId, time, comment.path("user").path("nickname").asText(""),
-                    comment.path("content").asText(""), replies, liked, odd);
+            return new PageComment(
+                    commentId,
+                    time,
+                    comment.path("user").path("nickname").asText(""),
+                    comment.path("content").asText(""),
+                    replies,
+                    liked,
+                    odd);
         }
         String field = commentId != null ? commentId : derivedField(comment);
         return new PageComment(commentId, time, field, toStoredJson(comment, floorParent), replies, liked, odd);
@@ -93,11 +100,16 @@ public class CommentMapper {
     }
 
     private static boolean isOdd(JsonNode comment, JsonNode id, String commentId, long time, boolean reply) {
-        boolean idOdd = commentId == null || !id.isIntegralNumber() || !id.canConvertToLong()
+        boolean idOdd = commentId == null
+                || !id.isIntegralNumber()
+                || !id.canConvertToLong()
                 || Math.abs(id.longValue()) > EXACT_IN_DOUBLE;
         JsonNode location = comment.path("ipLocation").path("location");
-        boolean shapeOdd = time < 0 || !comment.path("user").isObject() || !comment.path("content").isTextual()
-                || !location.isTextual() || location.asText().isEmpty()
+        boolean shapeOdd = time < 0
+                || !comment.path("user").isObject()
+                || !comment.path("content").isTextual()
+                || !location.isTextual()
+                || location.asText().isEmpty()
                 || !reply && !comment.path("showFloorComment").isObject();
         for (JsonNode replied : comment.path("beReplied")) {
             shapeOdd |= !replied.path("content").isTextual();
@@ -106,7 +118,8 @@ public class CommentMapper {
     }
 
     static long replyCount(JsonNode comment) {
-        return Math.max(comment.path("showFloorComment").path("replyCount").asLong(0),
+        return Math.max(
+                comment.path("showFloorComment").path("replyCount").asLong(0),
                 comment.path("replyCount").asLong(0));
     }
 
@@ -158,7 +171,9 @@ public class CommentMapper {
         }
         JsonNode replied = comment.path("beReplied");
         if (replied.isArray() && !replied.isEmpty() && replied.get(0).has("beRepliedCommentId")) {
-            stored.put("beRepliedCommentId", replied.get(0).path("beRepliedCommentId").asLong());
+            stored.put(
+                    "beRepliedCommentId",
+                    replied.get(0).path("beRepliedCommentId").asLong());
         }
         stored.put("replyCount", replyCount(comment));
         stored.put("status", comment.path("status").asInt(0));
@@ -171,7 +186,8 @@ public class CommentMapper {
 
     /** {@code noid:} and 16 hex digits of a SHA-256 of the comment's user id, time and content. */
     static String derivedField(JsonNode comment) {
-        String basis = comment.path("user").path("userId").asText("") + "|" + comment.path("time").asText("") + "|"
+        String basis = comment.path("user").path("userId").asText("") + "|"
+                + comment.path("time").asText("") + "|"
                 + comment.path("content").asText("");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));

@@ -12,8 +12,13 @@ import java.util.List;
  * @param unreadable entries of the list that are not comments at all (not JSON objects): skipped, counted odd
  * @param nextTime   a floor answer's {@code data.time}, the cursor of its next page; -1 when absent
  */
-public record CommentPage(List<PageComment> comments, long totalCount, boolean hasMore, List<PageComment> hot,
-        int unreadable, long nextTime) {
+public record CommentPage(
+        List<PageComment> comments,
+        long totalCount,
+        boolean hasMore,
+        List<PageComment> hot,
+        int unreadable,
+        long nextTime) {
 
     public CommentPage {
         comments = List.copyOf(comments);

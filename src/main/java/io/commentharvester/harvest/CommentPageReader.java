@@ -2,11 +2,13 @@ package io.commentharvester.harvest;
 
 import java.util.List;
 
+import org.apache.camel.Exchange;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.commentharvester.weapi.CaptchaRequiredException;
 import io.commentharvester.weapi.MalformedAnswerException;
 import io.commentharvester.weapi.WeapiApiException;
-import org.apache.camel.Exchange;
 
 /** Checks the API's {@code code} and reads the comments of a page answer. */
 public class CommentPageReader {
@@ -29,9 +31,13 @@ public class CommentPageReader {
             throw new MalformedAnswerException(page + ": the answer has no data.comments list");
         }
         JsonNode hot = data.path("hotComments");
-        return new CommentPage(mapper.toComments(comments), total(data.get("totalCount")),
-                data.path("hasMore").asBoolean(false), hot.isArray() ? mapper.toComments(hot) : List.of(),
-                CommentMapper.unreadable(comments), -1);
+        return new CommentPage(
+                mapper.toComments(comments),
+                total(data.get("totalCount")),
+                data.path("hasMore").asBoolean(false),
+                hot.isArray() ? mapper.toComments(hot) : List.of(),
+                CommentMapper.unreadable(comments),
+                -1);
     }
 
     /** Reads an answer of the hot list ({@code {code, hotComments, total, hasMore}}). */
@@ -41,8 +47,13 @@ public class CommentPageReader {
         if (!hot.isArray()) {
             throw new MalformedAnswerException(page + ": the answer has no hotComments list");
         }
-        return new CommentPage(mapper.toComments(hot), total(root.get("total")), root.path("hasMore").asBoolean(false),
-                List.of(), CommentMapper.unreadable(hot), -1);
+        return new CommentPage(
+                mapper.toComments(hot),
+                total(root.get("total")),
+                root.path("hasMore").asBoolean(false),
+                List.of(),
+                CommentMapper.unreadable(hot),
+                -1);
     }
 
     /** Reads an answer of a floor ({@code {code, data: {comments, hasMore, totalCount, time}}}). */
@@ -53,8 +64,12 @@ public class CommentPageReader {
             throw new MalformedAnswerException(page + ": the answer has no data.comments list");
         }
         JsonNode time = data.get("time");
-        return new CommentPage(mapper.toComments(replies, parentId), total(data.get("totalCount")),
-                data.path("hasMore").asBoolean(false), List.of(), CommentMapper.unreadable(replies),
+        return new CommentPage(
+                mapper.toComments(replies, parentId),
+                total(data.get("totalCount")),
+                data.path("hasMore").asBoolean(false),
+                List.of(),
+                CommentMapper.unreadable(replies),
                 time != null && time.canConvertToLong() ? time.asLong() : -1);
     }
 
@@ -67,7 +82,8 @@ public class CommentPageReader {
             throw new MalformedAnswerException(page + ": the answer has no code");
         }
         if (code.asInt() != 200) {
-            String message = answer.path("message").isTextual() ? answer.path("message").asText()
+            String message = answer.path("message").isTextual()
+                    ? answer.path("message").asText()
                     : answer.path("msg").asText(null);
             if (code.asInt() == CaptchaRequiredException.CODE) {
                 JsonNode verifyUrl = answer.path("data").path("verifyUrl");

@@ -3,11 +3,12 @@ package io.commentharvester.harvest;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.camel.Exchange;
+
 import io.commentharvester.config.ThreadListSettings;
 import io.commentharvester.harvest.walk.Floors;
 import io.commentharvester.harvest.walk.PageOutcome;
 import io.commentharvester.harvest.walk.WorkQueue;
-import org.apache.camel.Exchange;
 
 /**
  * Stores one answered page: its walk decides what is new and where it goes next, then the comments, the
@@ -69,8 +70,8 @@ public class CommentPageWriter {
         WorkQueue queue = page.queue();
         List<PageComment> fresh = queue.freshHot(page, comments.comments());
         List<String> parents = parents(fresh);
-        long[] result = ledger.write(new HarvestLedger.Write(page.walk().commentsKey(), "", "", "", "", "", parents,
-                fresh, false, fresh));
+        long[] result = ledger.write(
+                new HarvestLedger.Write(page.walk().commentsKey(), "", "", "", "", "", parents, fresh, false, fresh));
         queue.applyHot(page, page.walk(), comments, result[0], result[1]);
         afterWrite(page, fresh, comments.unreadable(), parents, result[0]);
         return result[0];
@@ -79,15 +80,24 @@ public class CommentPageWriter {
     private long storeFloor(PageRequest page, CommentPage comments) {
         WorkQueue queue = page.queue();
         Floors.Step step = queue.decideFloor(page, comments);
-        long[] result = ledger.write(new HarvestLedger.Write(page.walk().commentsKey(), "", "", "", page.parentId(),
-                step.checkpoint(), List.of(), List.of(), true, step.fresh()));
+        long[] result = ledger.write(new HarvestLedger.Write(
+                page.walk().commentsKey(),
+                "",
+                "",
+                "",
+                page.parentId(),
+                step.checkpoint(),
+                List.of(),
+                List.of(),
+                true,
+                step.fresh()));
         queue.applyFloor(page, step, result[0], result[1]);
         afterWrite(page, step.fresh(), comments.unreadable(), List.of(), result[0]);
         return result[0];
     }
 
-    private void afterWrite(PageRequest page, List<PageComment> written, int unreadable, List<String> parents,
-            long added) {
+    private void afterWrite(
+            PageRequest page, List<PageComment> written, int unreadable, List<String> parents, long added) {
         page.queue().odd(page.walk(), written, unreadable);
         if (!parents.isEmpty()) {
             page.queue().floorsFound(page.walk(), parents);
@@ -99,7 +109,10 @@ public class CommentPageWriter {
         if (!lists.includeReplies()) {
             return List.of();
         }
-        return comments.stream().filter(c -> c.replyCount() > 0 && c.commentId() != null).map(PageComment::commentId)
-                .distinct().toList();
+        return comments.stream()
+                .filter(c -> c.replyCount() > 0 && c.commentId() != null)
+                .map(PageComment::commentId)
+                .distinct()
+                .toList();
     }
 }

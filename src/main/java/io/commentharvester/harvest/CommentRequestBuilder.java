@@ -3,11 +3,13 @@ package io.commentharvester.harvest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.commentharvester.config.ThreadListSettings;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.commentharvester.config.ThreadListSettings;
 
 /**
  * Builds the plain request object of the comments endpoint for a page, as the web client sends it
@@ -29,8 +31,13 @@ public class CommentRequestBuilder {
      * @param timeOrderFields the order fields sent with every page (names and values from weapi.time-order-fields:
      *                        what the server does with them is reported, not documented)
      */
-    public CommentRequestBuilder(ObjectMapper json, Map<String, String> timeOrderFields, String csrfToken,
-            String userAgent, String cookie, HarvestRun run) {
+    public CommentRequestBuilder(
+            ObjectMapper json,
+            Map<String, String> timeOrderFields,
+            String csrfToken,
+            String userAgent,
+            String cookie,
+            HarvestRun run) {
         this.json = json;
         this.timeOrderFields = Map.copyOf(timeOrderFields);
         this.csrfToken = csrfToken == null ? "" : csrfToken;
@@ -51,8 +58,8 @@ public class CommentRequestBuilder {
      * {@code offset} 0.
      */
     public String requestJson(PageRequest page) {
-        Map<String, Object> request = page.list() == ThreadList.COMMENTS ? new LinkedHashMap<>()
-                : ListRequests.request(page);
+        Map<String, Object> request =
+                page.list() == ThreadList.COMMENTS ? new LinkedHashMap<>() : ListRequests.request(page);
         if (page.list() != ThreadList.COMMENTS) {
             request.put("csrf_token", csrfToken);
             return write(request, page);
@@ -83,7 +90,8 @@ public class CommentRequestBuilder {
     public void startPage(Exchange exchange) {
         PageRequest page = exchange.getIn().getBody(PageRequest.class);
         if (page == null) {
-            throw new IllegalArgumentException("expected a PageRequest body, got " + exchange.getIn().getBody());
+            throw new IllegalArgumentException(
+                    "expected a PageRequest body, got " + exchange.getIn().getBody());
         }
         // the worker is free again once this page is over, whichever way it ends
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

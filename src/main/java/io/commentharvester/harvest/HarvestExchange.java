@@ -20,8 +20,7 @@ public final class HarvestExchange {
     /** The {@link HarvestRun} of a call of {@code direct:harvest}; absent in the application's own run. */
     public static final String RUN = "harvestRun";
 
-    private HarvestExchange() {
-    }
+    private HarvestExchange() {}
 
     /** The run an exchange belongs to: its call's, or else the application's. */
     public static HarvestRun runOf(org.apache.camel.Exchange exchange, HarvestRun application) {

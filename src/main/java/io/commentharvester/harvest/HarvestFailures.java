@@ -1,9 +1,10 @@
 package io.commentharvester.harvest;
 
+import org.apache.camel.Exchange;
+
 import io.commentharvester.polite.PoliteRequests;
 import io.commentharvester.util.Causes;
 import io.commentharvester.weapi.CaptchaRequiredException;
-import org.apache.camel.Exchange;
 
 /** The error handler's last step: a page given up on is recorded, reported, and its slice stops there. */
 public class HarvestFailures {
@@ -29,9 +30,11 @@ public class HarvestFailures {
         page.queue().pageFailed(page);
         CaptchaRequiredException captcha = Causes.find(cause, CaptchaRequiredException.class);
         if (captcha != null) {
-            run.stop("the site asks for a captcha (API code -462): this address is flagged; no request was sent after"
-                    + " it" + (captcha.verifyUrl() == null ? "" : "; verify at " + captcha.verifyUrl())
-                    + "; wait, then run again to resume", HarvestRun.EXIT_CAPTCHA);
+            run.stop(
+                    "the site asks for a captcha (API code -462): this address is flagged; no request was sent after"
+                            + " it" + (captcha.verifyUrl() == null ? "" : "; verify at " + captcha.verifyUrl())
+                            + "; wait, then run again to resume",
+                    HarvestRun.EXIT_CAPTCHA);
         }
         if (Causes.find(cause, PoliteRequests.RunStoppedException.class) != null
                 || run.isStopping() && PageRetryPolicy.isTransient(cause)) {

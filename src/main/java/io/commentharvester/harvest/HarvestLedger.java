@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
 import io.commentharvester.harvest.walk.Coverage;
 import io.commentharvester.harvest.walk.PageOutcome;
 import io.commentharvester.harvest.walk.ThreadWalk;
 import io.commentharvester.harvest.walk.WalkTally;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * What the harvest keeps in Redis, per resource hash {@code <key>}: the comments themselves, {@code <key>:walk}
@@ -40,19 +41,19 @@ public class HarvestLedger {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> STORE_PAGE = new DefaultRedisScript<>(
             "local np = tonumber(ARGV[6]) local nh = tonumber(ARGV[7]) local i = 9 local added = 0 "
-            + "for j = 1, np do redis.call('HSETNX', KEYS[4], ARGV[i], '-1') i = i + 1 end "
-            + "for j = 1, nh do redis.call('ZADD', KEYS[5], ARGV[i], ARGV[i + 1]) i = i + 2 end "
-            + "if #ARGV >= i then added = redis.call('HSET', KEYS[1], unpack(ARGV, i)) end "
-            + "if ARGV[1] ~= '' then redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) end "
-            + "if ARGV[3] ~= '' then redis.call('HSET', KEYS[3], 'totalCount', ARGV[3]) end "
-            + "if ARGV[4] ~= '' then redis.call('HSET', KEYS[4], ARGV[4], ARGV[5]) end "
-            + "if ARGV[8] == '1' and added > 0 then redis.call('HINCRBY', KEYS[3], 'replies', added) end "
-            + "return {added, redis.call('HLEN', KEYS[1])}", List.class);
+                    + "for j = 1, np do redis.call('HSETNX', KEYS[4], ARGV[i], '-1') i = i + 1 end "
+                    + "for j = 1, nh do redis.call('ZADD', KEYS[5], ARGV[i], ARGV[i + 1]) i = i + 2 end "
+                    + "if #ARGV >= i then added = redis.call('HSET', KEYS[1], unpack(ARGV, i)) end "
+                    + "if ARGV[1] ~= '' then redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) end "
+                    + "if ARGV[3] ~= '' then redis.call('HSET', KEYS[3], 'totalCount', ARGV[3]) end "
+                    + "if ARGV[4] ~= '' then redis.call('HSET', KEYS[4], ARGV[4], ARGV[5]) end "
+                    + "if ARGV[8] == '1' and added > 0 then redis.call('HINCRBY', KEYS[3], 'replies', added) end "
+                    + "return {added, redis.call('HLEN', KEYS[1])}",
+            List.class);
 
     /** Replaces the walk hash by its compacted form in one step: a kill in between never loses the checkpoints. */
     private static final RedisScript<Long> REPLACE_HASH = new DefaultRedisScript<>(
-            "redis.call('DEL', KEYS[1]) "
-            + "return redis.call('HSET', KEYS[1], unpack(ARGV))", Long.class);
+            "redis.call('DEL', KEYS[1]) " + "return redis.call('HSET', KEYS[1], unpack(ARGV))", Long.class);
 
     /**
      * One atomic write of a thread's hash and its bookkeeping.
@@ -64,9 +65,17 @@ public class HarvestLedger {
      * @param hot        comments to add to {@code <key>:hot}
      * @param replies    whether {@code comments} are replies (counted in the meta hash)
      */
-    public record Write(String commentsKey, String walkField, String walkValue, String total, String floorField,
-            String floorValue, List<String> parents, List<PageComment> hot, boolean replies, List<PageComment> comments) {
-    }
+    public record Write(
+            String commentsKey,
+            String walkField,
+            String walkValue,
+            String total,
+            String floorField,
+            String floorValue,
+            List<String> parents,
+            List<PageComment> hot,
+            boolean replies,
+            List<PageComment> comments) {}
 
     private final StringRedisTemplate redis;
     private final String keyPrefix;
@@ -181,20 +190,35 @@ public class HarvestLedger {
     public long[] storePage(PageOutcome outcome, List<String> parents, List<PageComment> hot) {
         List<PageComment> comments = new ArrayList<>(outcome.toStore());
         comments.addAll(hot);
-        return write(new Write(outcome.unit().walk().commentsKey(),
+        return write(new Write(
+                outcome.unit().walk().commentsKey(),
                 outcome.coverage() == null ? "" : outcome.unit().slice().id(),
                 outcome.coverage() == null ? "" : outcome.coverage().format(),
-                outcome.totalCount() >= 0 ? String.valueOf(outcome.totalCount()) : "", "", "", parents, hot, false,
+                outcome.totalCount() >= 0 ? String.valueOf(outcome.totalCount()) : "",
+                "",
+                "",
+                parents,
+                hot,
+                false,
                 comments));
     }
 
     /** One atomic write; answers {new fields, fields in the hash}. */
     public long[] write(Write write) {
         String key = write.commentsKey();
-        List<String> args = new ArrayList<>(8 + write.parents().size() + 2 * write.hot().size()
+        List<String> args = new ArrayList<>(8
+                + write.parents().size()
+                + 2 * write.hot().size()
                 + 2 * write.comments().size());
-        args.addAll(List.of(write.walkField(), write.walkValue(), write.total(), write.floorField(), write.floorValue(),
-                String.valueOf(write.parents().size()), String.valueOf(write.hot().size()), write.replies() ? "1" : "0"));
+        args.addAll(List.of(
+                write.walkField(),
+                write.walkValue(),
+                write.total(),
+                write.floorField(),
+                write.floorValue(),
+                String.valueOf(write.parents().size()),
+                String.valueOf(write.hot().size()),
+                write.replies() ? "1" : "0"));
         args.addAll(write.parents());
         for (PageComment comment : write.hot()) {
             args.add(String.valueOf(comment.likedCount()));
@@ -204,8 +228,8 @@ public class HarvestLedger {
             args.add(comment.field());
             args.add(comment.value());
         }
-        List<?> result = redis.execute(STORE_PAGE, List.of(key, walkKey(key), metaKey(key), floorsKey(key), hotKey(key)),
-                args.toArray());
+        List<?> result = redis.execute(
+                STORE_PAGE, List.of(key, walkKey(key), metaKey(key), floorsKey(key), hotKey(key)), args.toArray());
         return new long[] {((Number) result.get(0)).longValue(), ((Number) result.get(1)).longValue()};
     }
 
@@ -235,8 +259,7 @@ public class HarvestLedger {
     /** Records a page given up on: in {@code <key>:failed}, field = where the walk stopped, value = the error. */
     public String recordFailure(PageRequest page, String error) {
         try {
-            redis.opsForHash().put(failedKey(page.walk().commentsKey()),
-                    page.position(), error);
+            redis.opsForHash().put(failedKey(page.walk().commentsKey()), page.position(), error);
             return error;
         } catch (RuntimeException e) {
             // Redis itself may be what failed; the run's summary still reports the page

@@ -6,17 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.commentharvester.config.ThreadListSettings;
-import io.commentharvester.harvest.walk.Coverage;
-import io.commentharvester.harvest.walk.Floors;
-import io.commentharvester.harvest.walk.HotList;
-import io.commentharvester.harvest.walk.ThreadWalk;
-import io.commentharvester.harvest.walk.InFlightLimit;
-import io.commentharvester.harvest.walk.WorkQueue;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.redis.RedisConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.commentharvester.config.ThreadListSettings;
+import io.commentharvester.harvest.walk.Coverage;
+import io.commentharvester.harvest.walk.Floors;
+import io.commentharvester.harvest.walk.HotList;
+import io.commentharvester.harvest.walk.InFlightLimit;
+import io.commentharvester.harvest.walk.ThreadWalk;
+import io.commentharvester.harvest.walk.WorkQueue;
 
 /**
  * Plans a run: for every resource, the walk of its thread over what earlier runs have not covered; and,
@@ -32,6 +33,7 @@ public class HarvestPlanner {
     private final int concurrency;
     /** Pages in flight over every run this planner plans, the one-shot run and calls alike. */
     private final InFlightLimit inFlight;
+
     private final boolean resume;
     private final String orderTag;
     private final HarvestLedger ledger;
@@ -46,15 +48,24 @@ public class HarvestPlanner {
      * @param pages           newest pages wanted per thread; 0 for every comment
      * @param timeOrderFields the order fields sent with every page, which the checkpoint records
      */
-    public HarvestPlanner(List<Resource> resources, int pages, int pageSize, int concurrency, boolean resume,
-            Map<String, String> timeOrderFields, HarvestLedger ledger, HarvestRun run, Clock clock) {
+    public HarvestPlanner(
+            List<Resource> resources,
+            int pages,
+            int pageSize,
+            int concurrency,
+            boolean resume,
+            Map<String, String> timeOrderFields,
+            HarvestLedger ledger,
+            HarvestRun run,
+            Clock clock) {
         this.resources = List.copyOf(resources);
         this.pages = pages;
         this.pageSize = pageSize;
         this.concurrency = concurrency;
         this.inFlight = new InFlightLimit(concurrency);
         this.resume = resume;
-        this.orderTag = timeOrderFields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        this.orderTag = timeOrderFields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));
         this.ledger = ledger;
         this.run = run;
@@ -93,7 +104,8 @@ public class HarvestPlanner {
         return planWork(resources, pages, callRun, () -> callRun.isStopping() || run.isStopping());
     }
 
-    private WorkQueue planWork(List<Resource> resources, int pages, HarvestRun run, java.util.function.BooleanSupplier stopping) {
+    private WorkQueue planWork(
+            List<Resource> resources, int pages, HarvestRun run, java.util.function.BooleanSupplier stopping) {
         String runTag = Long.toString(clock.millis(), 36);
         long target = pages == 0 ? Long.MAX_VALUE : (long) pages * pageSize;
         List<ThreadWalk> walks = new ArrayList<>();
@@ -124,12 +136,17 @@ public class HarvestPlanner {
             // a stopping context stops every call's walk too
             this.run.whenStopping(work::wakeUp);
         }
-        LOG.info("Harvest of {} resource(s), {}, {} at a time{}", walks.size(), (incremental
-                ? "incremental (what is newer than each thread's watermark; without one: " : "")
-                + (pages == 0 ? "every comment" : "the newest " + pages + " page(s) of " + pageSize)
-                + (incremental ? ")" : ""), concurrency,
-                coveredComments > 0 ? "; " + coveredComments + " comment(s) already walked by earlier runs are skipped"
-                        + " (harvest.resume=true)" : "");
+        LOG.info(
+                "Harvest of {} resource(s), {}, {} at a time{}",
+                walks.size(),
+                (incremental ? "incremental (what is newer than each thread's watermark; without one: " : "")
+                        + (pages == 0 ? "every comment" : "the newest " + pages + " page(s) of " + pageSize)
+                        + (incremental ? ")" : ""),
+                concurrency,
+                coveredComments > 0
+                        ? "; " + coveredComments + " comment(s) already walked by earlier runs are skipped"
+                                + " (harvest.resume=true)"
+                        : "");
         return work;
     }
 
@@ -166,11 +183,16 @@ public class HarvestPlanner {
         boolean runComplete = !run.isStopping();
         for (ThreadWalk walk : run.walks()) {
             walk.tally().settle(ledger.hashSize(walk.commentsKey()), ledger.storedReplies(walk.commentsKey()));
-            walk.tally().lists(lists.includeReplies() ? ledger.storedReplies(walk.commentsKey()) : -1,
-                    lists.walksHot() ? ledger.storedHot(walk.commentsKey()) : -1);
+            walk.tally()
+                    .lists(
+                            lists.includeReplies() ? ledger.storedReplies(walk.commentsKey()) : -1,
+                            lists.walksHot() ? ledger.storedHot(walk.commentsKey()) : -1);
             Map<String, String> meta = ledger.meta(walk, runComplete);
-            long watermark = ledger.advanceWatermark(walk.commentsKey(), orderTag,
-                    watermarks.getOrDefault(walk.commentsKey(), -1L), walk.newestSliceDone());
+            long watermark = ledger.advanceWatermark(
+                    walk.commentsKey(),
+                    orderTag,
+                    watermarks.getOrDefault(walk.commentsKey(), -1L),
+                    walk.newestSliceDone());
             if (watermark >= 0) {
                 meta.put(HarvestLedger.WATERMARK_FIELD, String.valueOf(watermark));
                 walk.tally().watermark(watermark);
@@ -188,6 +210,5 @@ public class HarvestPlanner {
     }
 
     /** The fields of one thread's meta hash. */
-    public record MetaRecord(String key, Map<String, String> fields) {
-    }
+    public record MetaRecord(String key, Map<String, String> fields) {}
 }

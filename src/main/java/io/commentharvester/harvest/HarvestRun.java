@@ -44,7 +44,7 @@ public class HarvestRun {
     private volatile int stopExitCode;
 
     public HarvestRun(Runnable onFinished) {
-        this.onFinished = onFinished == null ? () -> { } : onFinished;
+        this.onFinished = onFinished == null ? () -> {} : onFinished;
     }
 
     /** The run's work is planned: from now on its walks are what the summary reports. */
@@ -207,12 +207,15 @@ public class HarvestRun {
         if (!isPlanned()) {
             return commentsAdded.get();
         }
-        return read(() -> walks().stream().mapToLong(walk -> walk.tally().added()).sum());
+        return read(
+                () -> walks().stream().mapToLong(walk -> walk.tally().added()).sum());
     }
 
     /** Comments the walked hashes hold (as last read from Redis). */
     public long commentsStored() {
-        return read(() -> walks().stream().mapToLong(walk -> Math.max(0, walk.tally().stored())).sum());
+        return read(() -> walks().stream()
+                .mapToLong(walk -> Math.max(0, walk.tally().stored()))
+                .sum());
     }
 
     /** Every walk reached the end of its thread or its requested page count. */
@@ -249,8 +252,9 @@ public class HarvestRun {
 
     public String summaryLine() {
         boolean complete = isComplete() && pagesFailed() == 0;
-        String state = abortReason != null ? "aborted" : complete ? "done" : stopReason != null ? "stopped"
-                : cancelled ? "cancelled" : "incomplete";
+        String state = abortReason != null
+                ? "aborted"
+                : complete ? "done" : stopReason != null ? "stopped" : cancelled ? "cancelled" : "incomplete";
         return read(() -> {
             long stored = 0;
             long total = 0;
@@ -260,10 +264,21 @@ public class HarvestRun {
                 totalKnown &= walk.tally().totalCount() >= 0;
                 total += Math.max(0, walk.tally().totalCount());
             }
-            return String.format(Locale.ROOT, "harvest %s: %d resource(s), %d page(s) ok, %d failed, %d comments added, "
-                    + "%d stored%s%s, %.1f s", state, resources(), pagesOk(), pagesFailed(), commentsAdded(), stored,
-                    totalKnown && total > 0 ? String.format(Locale.ROOT, " of %d (%s)", total, percent((double) stored / total))
-                            : "", lists(walks().stream().map(ThreadWalk::tally).toList()), seconds());
+            return String.format(
+                    Locale.ROOT,
+                    "harvest %s: %d resource(s), %d page(s) ok, %d failed, %d comments added, "
+                            + "%d stored%s%s, %.1f s",
+                    state,
+                    resources(),
+                    pagesOk(),
+                    pagesFailed(),
+                    commentsAdded(),
+                    stored,
+                    totalKnown && total > 0
+                            ? String.format(Locale.ROOT, " of %d (%s)", total, percent((double) stored / total))
+                            : "",
+                    lists(walks().stream().map(ThreadWalk::tally).toList()),
+                    seconds());
         });
     }
 
@@ -274,17 +289,33 @@ public class HarvestRun {
             for (ThreadWalk walk : walks()) {
                 WalkTally tally = walk.tally();
                 long notDone = walk.slicesNotDone();
-                String state = walk.endReached() ? "end reached"
-                        : tally.isTargetReached() ? "newest pages stored"
-                        : walk.isComplete() ? (walk.olderGapsSkipped() ? "newer comments stored" : "lists walked")
-                        : "end not reached" + (notDone > 0 ? ", " + notDone + " part(s) not done (a rerun goes on from there)" : "");
-                lines.add(String.format(Locale.ROOT, "%s (%s): %d added, %d stored%s, totalCount %s, %s complete, %s%s%s",
-                        walk.resource(), walk.resource().threadId(), tally.added(), Math.max(0, tally.stored()),
+                String state = walk.endReached()
+                        ? "end reached"
+                        : tally.isTargetReached()
+                                ? "newest pages stored"
+                                : walk.isComplete()
+                                        ? (walk.olderGapsSkipped() ? "newer comments stored" : "lists walked")
+                                        : "end not reached"
+                                                + (notDone > 0
+                                                        ? ", " + notDone
+                                                                + " part(s) not done (a rerun goes on from there)"
+                                                        : "");
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "%s (%s): %d added, %d stored%s, totalCount %s, %s complete, %s%s%s",
+                        walk.resource(),
+                        walk.resource().threadId(),
+                        tally.added(),
+                        Math.max(0, tally.stored()),
                         lists(List.of(tally)),
                         tally.totalCount() >= 0 ? String.valueOf(tally.totalCount()) : "unknown",
-                        Double.isNaN(tally.completeness()) ? "?" : percent(tally.completeness()), state,
-                        tally.watermark() >= 0 ? ", watermark " + java.time.Instant.ofEpochMilli(tally.watermark())
-                                .atOffset(java.time.ZoneOffset.ofHours(8)) : "",
+                        Double.isNaN(tally.completeness()) ? "?" : percent(tally.completeness()),
+                        state,
+                        tally.watermark() >= 0
+                                ? ", watermark "
+                                        + java.time.Instant.ofEpochMilli(tally.watermark())
+                                                .atOffset(java.time.ZoneOffset.ofHours(8))
+                                : "",
                         tally.problems().isEmpty() ? "" : "; " + String.join("; ", tally.problems())));
             }
             return lines;
@@ -293,8 +324,12 @@ public class HarvestRun {
 
     /** ", H hot, R replies, O odd": what the hot lists and floors hold, odd comments of this run; each if any. */
     private static String lists(List<WalkTally> tallies) {
-        long hot = tallies.stream().mapToLong(WalkTally::hot).filter(n -> n >= 0).sum();
-        long replies = tallies.stream().mapToLong(WalkTally::replies).filter(n -> n >= 0).sum();
+        long hot =
+                tallies.stream().mapToLong(WalkTally::hot).filter(n -> n >= 0).sum();
+        long replies = tallies.stream()
+                .mapToLong(WalkTally::replies)
+                .filter(n -> n >= 0)
+                .sum();
         long odd = tallies.stream().mapToLong(WalkTally::odd).sum();
         return (tallies.stream().anyMatch(t -> t.hot() >= 0) ? ", " + hot + " hot" : "")
                 + (tallies.stream().anyMatch(t -> t.replies() >= 0) ? ", " + replies + " replies" : "")

@@ -11,8 +11,8 @@ package io.commentharvester.harvest;
  * @param likedCount its likes (the score of the hot list's sorted set)
  * @param odd        whether the answer gave it an odd shape (see {@link CommentMapper})
  */
-public record PageComment(String commentId, long time, String field, String value, long replyCount, long likedCount,
-        boolean odd) {
+public record PageComment(
+        String commentId, long time, String field, String value, long replyCount, long likedCount, boolean odd) {
 
     public PageComment(String commentId, long time, String field, String value) {
         this(commentId, time, field, value, 0, 0, false);

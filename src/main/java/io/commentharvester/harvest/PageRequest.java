@@ -16,8 +16,15 @@ import io.commentharvester.harvest.walk.WorkQueue;
  * @param list     which list of the thread
  * @param parentId the floor's parent commentId ({@link ThreadList#FLOOR} only)
  */
-public record PageRequest(WorkQueue queue, ThreadWalk walk, Slice slice, long cursor, int pageSize, int pageNo,
-        ThreadList list, String parentId) {
+public record PageRequest(
+        WorkQueue queue,
+        ThreadWalk walk,
+        Slice slice,
+        long cursor,
+        int pageSize,
+        int pageNo,
+        ThreadList list,
+        String parentId) {
 
     public PageRequest(WorkQueue queue, ThreadWalk walk, Slice slice, long cursor, int pageSize, int pageNo) {
         this(queue, walk, slice, cursor, pageSize, pageNo, ThreadList.COMMENTS, null);
@@ -43,10 +50,11 @@ public record PageRequest(WorkQueue queue, ThreadWalk walk, Slice slice, long cu
 
     @Override
     public String toString() {
-        return walk.resource() + " " + switch (list) {
-            case HOT -> "hot page " + pageNo;
-            case FLOOR -> "replies of " + parentId + (cursor < 0 ? "" : " after " + cursor);
-            default -> cursor < 0 ? "newest page" : "page before " + cursor;
-        };
+        return walk.resource() + " "
+                + switch (list) {
+                    case HOT -> "hot page " + pageNo;
+                    case FLOOR -> "replies of " + parentId + (cursor < 0 ? "" : " after " + cursor);
+                    default -> cursor < 0 ? "newest page" : "page before " + cursor;
+                };
     }
 }

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-import io.commentharvester.polite.PoliteRequests;
-import io.commentharvester.weapi.MalformedAnswerException;
-import io.commentharvester.weapi.WeapiApiException;
-import io.commentharvester.util.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.dao.DataAccessException;
+
+import io.commentharvester.polite.PoliteRequests;
+import io.commentharvester.util.Causes;
+import io.commentharvester.weapi.MalformedAnswerException;
+import io.commentharvester.weapi.WeapiApiException;
 
 /**
  * Decides whether a failed page is worth another attempt: transient faults are, answers that cannot
@@ -36,7 +37,8 @@ public class PageRetryPolicy {
 
     /** The failure an error handler is deciding on. */
     public static Throwable failureOf(Exchange exchange) {
-        return exchange.getException() != null ? exchange.getException()
+        return exchange.getException() != null
+                ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 
@@ -52,7 +54,10 @@ public class PageRetryPolicy {
         int attemptsMade = Math.max(1, redeliveries - rateLimited);
         boolean alive = serverAlive.test(failure);
         // a stopping run lets the page go (it stays "not done" for the next run) instead of holding the shutdown
-        boolean retry = alive && attemptsMade < maxAttempts && isTransient(failure) && !run.isStopping()
+        boolean retry = alive
+                && attemptsMade < maxAttempts
+                && isTransient(failure)
+                && !run.isStopping()
                 && !HarvestExchange.runOf(exchange, run).isStopping();
         if (retry) {
             retries.incrementAndGet();
@@ -86,8 +91,7 @@ public class PageRetryPolicy {
                 int status = http.getStatusCode();
                 return status >= 500 || status == 429 || status == 408;
             }
-            if (t instanceof MalformedAnswerException || t instanceof IOException
-                    || t instanceof DataAccessException) {
+            if (t instanceof MalformedAnswerException || t instanceof IOException || t instanceof DataAccessException) {
                 return true;
             }
         }

@@ -10,11 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * harvest.keep-raw: every answer of the API, as it came, in the stream {@code <key>:raw} (one entry an answer:
@@ -34,8 +35,14 @@ public class RawAnswerKeeper {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public RawAnswerKeeper(boolean enabled, int maxEntries, String endpoint, StringRedisTemplate redis,
-            CommentRequestBuilder requests, ObjectMapper json, Clock clock) {
+    public RawAnswerKeeper(
+            boolean enabled,
+            int maxEntries,
+            String endpoint,
+            StringRedisTemplate redis,
+            CommentRequestBuilder requests,
+            ObjectMapper json,
+            Clock clock) {
         this.enabled = enabled;
         this.maxEntries = maxEntries;
         this.endpoint = endpoint;
@@ -69,8 +76,11 @@ public class RawAnswerKeeper {
         entry.put("status", String.valueOf(exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, "", String.class)));
         entry.put("encoding", ENCODING);
         entry.put("body", Base64.getEncoder().encodeToString(gzip(body)));
-        redis.opsForStream().add(rawKey(page.walk().commentsKey()), entry,
-                XAddOptions.maxlen(maxEntries).approximateTrimming(true));
+        redis.opsForStream()
+                .add(
+                        rawKey(page.walk().commentsKey()),
+                        entry,
+                        XAddOptions.maxlen(maxEntries).approximateTrimming(true));
     }
 
     static byte[] gzip(byte[] bytes) {

@@ -47,7 +47,9 @@ public enum ResourceType {
 
     public static Optional<ResourceType> byLabel(String label) {
         String normalized = label.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(type -> type.label.equals(normalized)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.label.equals(normalized))
+                .findFirst();
     }
 
     public static String labels() {

@@ -15,8 +15,7 @@ public final class Watermark {
     /** No watermark yet. */
     public static final long NONE = -1;
 
-    private Watermark() {
-    }
+    private Watermark() {}
 
     /**
      * The watermark after a run.

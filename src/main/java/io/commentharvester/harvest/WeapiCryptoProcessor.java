@@ -1,8 +1,9 @@
 package io.commentharvester.harvest;
 
-import io.commentharvester.weapi.WeapiCrypto;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+
+import io.commentharvester.weapi.WeapiCrypto;
 
 /** Replaces a JSON request body by its weapi form body {@code params=...&encSecKey=...}. */
 public class WeapiCryptoProcessor implements Processor {

@@ -1,11 +1,12 @@
 package io.commentharvester.polite;
 
-import io.commentharvester.harvest.HarvestRun;
-import io.commentharvester.harvest.PageRetryPolicy;
-import io.commentharvester.util.Causes;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.harvest.PageRetryPolicy;
+import io.commentharvester.util.Causes;
 
 /**
  * The route steps of politeness: every request waits at the run's {@link RequestGate}; a good answer lets the

@@ -2,9 +2,10 @@ package io.commentharvester.polite;
 
 import java.util.Set;
 
+import org.apache.camel.http.base.HttpOperationFailedException;
+
 import io.commentharvester.util.Causes;
 import io.commentharvester.weapi.WeapiApiException;
-import org.apache.camel.http.base.HttpOperationFailedException;
 
 /** Which answers say that the address asks too much: they concern the whole run, not the page. */
 public final class RateLimits {
@@ -14,8 +15,7 @@ public final class RateLimits {
     /** HTTP statuses of rate limits. */
     public static final Set<Integer> HTTP_STATUSES = Set.of(429, 503);
 
-    private RateLimits() {
-    }
+    private RateLimits() {}
 
     /** What the answer said, when the failure is a rate limit; null otherwise. */
     public static String describe(Throwable failure) {

@@ -56,20 +56,25 @@ public final class RequestDeadline implements HttpClientConfigurer, AutoCloseabl
                 throws IOException, HttpException {
             AtomicBoolean expired = new AtomicBoolean();
             AtomicBoolean settled = new AtomicBoolean();
-            ScheduledFuture<?> alarm = timer.schedule(() -> {
-                if (settled.compareAndSet(false, true)) {
-                    expired.set(true);
-                    scope.execRuntime.discardEndpoint();
-                }
-            }, deadlineMs, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> alarm = timer.schedule(
+                    () -> {
+                        if (settled.compareAndSet(false, true)) {
+                            expired.set(true);
+                            scope.execRuntime.discardEndpoint();
+                        }
+                    },
+                    deadlineMs,
+                    TimeUnit.MILLISECONDS);
             try {
                 ClassicHttpResponse response = chain.proceed(request, scope);
                 HttpEntity entity = response.getEntity();
                 if (entity != null) {
                     // read the whole answer while the deadline still holds
                     byte[] body = EntityUtils.toByteArray(entity);
-                    response.setEntity(new ByteArrayEntity(body, org.apache.hc.core5.http.ContentType.parseLenient(
-                            entity.getContentType()), entity.getContentEncoding()));
+                    response.setEntity(new ByteArrayEntity(
+                            body,
+                            org.apache.hc.core5.http.ContentType.parseLenient(entity.getContentType()),
+                            entity.getContentEncoding()));
                 }
                 if (!settled.compareAndSet(false, true)) {
                     // the alarm went first: whatever was read, the connection is gone

@@ -128,8 +128,11 @@ public class RequestGate {
                 // sent before the current pause, or the pause is already on: one pause for one burst
                 return false;
             }
-            boolean soonAgain = lastLimitAt != Long.MIN_VALUE && now - lastLimitAt < 3 * Math.max(lastPauseNanos, firstPauseNanos);
-            long pause = soonAgain ? Math.min(maxPauseNanos, Math.max(firstPauseNanos, lastPauseNanos * 2)) : firstPauseNanos;
+            boolean soonAgain =
+                    lastLimitAt != Long.MIN_VALUE && now - lastLimitAt < 3 * Math.max(lastPauseNanos, firstPauseNanos);
+            long pause = soonAgain
+                    ? Math.min(maxPauseNanos, Math.max(firstPauseNanos, lastPauseNanos * 2))
+                    : firstPauseNanos;
             lastPauseNanos = pause;
             lastLimitAt = now;
             pauseStartedAt = now;
@@ -159,8 +162,11 @@ public class RequestGate {
 
     private void changeRate(double newRate, String why) {
         if (newRate != rate) {
-            LOG.info("Request rate {} -> {} a second ({})", String.format(Locale.ROOT, "%.1f", rate),
-                    String.format(Locale.ROOT, "%.1f", newRate), why);
+            LOG.info(
+                    "Request rate {} -> {} a second ({})",
+                    String.format(Locale.ROOT, "%.1f", rate),
+                    String.format(Locale.ROOT, "%.1f", newRate),
+                    why);
             rate = newRate;
             goodCredit = 0;
         }

@@ -4,7 +4,6 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
-
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -17,8 +16,7 @@ import io.commentharvester.util.Causes;
  */
 public final class Unreachable {
 
-    private Unreachable() {
-    }
+    private Unreachable() {}
 
     /**
      * Why {@code host} cannot be reached, or null when the failure may clear up.
@@ -27,8 +25,10 @@ public final class Unreachable {
      */
     public static String reason(Throwable failure, String host, boolean everAnswered) {
         String problem = problem(failure, everAnswered);
-        return problem == null ? null : "cannot reach " + host + ": " + problem
-                + "; check weapi.base-url and the network, or harvest the offline sandbox with --sandbox";
+        return problem == null
+                ? null
+                : "cannot reach " + host + ": " + problem
+                        + "; check weapi.base-url and the network, or harvest the offline sandbox with --sandbox";
     }
 
     private static String problem(Throwable failure, boolean everAnswered) {
@@ -41,7 +41,9 @@ public final class Unreachable {
             return "its TLS certificate is not trusted";
         }
         ConnectException refused = Causes.find(failure, ConnectException.class);
-        if (!everAnswered && refused != null && refused.getMessage() != null
+        if (!everAnswered
+                && refused != null
+                && refused.getMessage() != null
                 && refused.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
             return "connection refused (nothing listens there)";
         }

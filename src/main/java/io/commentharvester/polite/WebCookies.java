@@ -36,7 +36,8 @@ public final class WebCookies {
         }
         cookies.putAll(parse(userCookie == null ? "" : userCookie));
         String token = csrfToken == null || csrfToken.isEmpty() ? cookies.getOrDefault("__csrf", "") : csrfToken;
-        String header = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        String header = cookies.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("; "));
         return new WebCookies(header, token);
     }
@@ -56,7 +57,9 @@ public final class WebCookies {
         for (String part : cookie.split(";")) {
             int equals = part.indexOf('=');
             if (equals > 0) {
-                cookies.put(part.substring(0, equals).trim(), part.substring(equals + 1).trim());
+                cookies.put(
+                        part.substring(0, equals).trim(),
+                        part.substring(equals + 1).trim());
             }
         }
         return cookies;

@@ -1,6 +1,5 @@
 package io.commentharvester.preflight;
 
-import io.commentharvester.config.InvalidSettingException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -18,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -28,6 +28,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+import io.commentharvester.config.InvalidSettingException;
 
 /**
  * Checks the route files named by {@code camel.main.routes-include-pattern} before Camel starts: Camel
@@ -40,8 +42,7 @@ public final class RouteFiles {
 
     public static final String PATTERN_KEY = "camel.main.routes-include-pattern";
 
-    private RouteFiles() {
-    }
+    private RouteFiles() {}
 
     /**
      * Checks every {@code file:} entry of the comma-separated include pattern; {@code classpath:} and other
@@ -75,8 +76,10 @@ public final class RouteFiles {
         Path folder = base.resolve(folderPart).normalize();
         if (!Files.isDirectory(folder)) {
             String problem = Files.exists(folder) ? "is not a folder" : "does not exist";
-            throw new InvalidSettingException(PATTERN_KEY, "the routes folder " + folder + " " + problem
-                    + " (run from the project root or set " + PATTERN_KEY + ")");
+            throw new InvalidSettingException(
+                    PATTERN_KEY,
+                    "the routes folder " + folder + " " + problem + " (run from the project root or set " + PATTERN_KEY
+                            + ")");
         }
         Pattern matcher = antToRegex(namePattern);
         int depth = namePattern.contains("/") ? Integer.MAX_VALUE : 1;
@@ -90,12 +93,16 @@ public final class RouteFiles {
                 }
             });
         } catch (IOException | RuntimeException e) {
-            throw new InvalidSettingException(PATTERN_KEY, "cannot list the routes folder " + folder + " ("
-                    + oneLine(String.valueOf(e.getMessage())) + ")", e);
+            throw new InvalidSettingException(
+                    PATTERN_KEY,
+                    "cannot list the routes folder " + folder + " (" + oneLine(String.valueOf(e.getMessage())) + ")",
+                    e);
         }
         if (found.isEmpty()) {
-            throw new InvalidSettingException(PATTERN_KEY, "no route file matches " + location + " in the folder "
-                    + folder + " (run from the project root or set " + PATTERN_KEY + ")");
+            throw new InvalidSettingException(
+                    PATTERN_KEY,
+                    "no route file matches " + location + " in the folder " + folder
+                            + " (run from the project root or set " + PATTERN_KEY + ")");
         }
         return found;
     }
@@ -132,19 +139,24 @@ public final class RouteFiles {
             for (Node document : compose.composeAllFromReader(reader)) {
                 documents.add(document);
                 if (documents.size() == 2) {
-                    throw new InvalidSettingException(name, "a second YAML document starts" + at(document.getStartMark())
-                            + "; Camel reads one document per route file, so put all routes in one top-level list");
+                    throw new InvalidSettingException(
+                            name,
+                            "a second YAML document starts" + at(document.getStartMark())
+                                    + "; Camel reads one document per route file, so put all routes in one top-level list");
                 }
             }
             if (documents.isEmpty()) {
-                throw new InvalidSettingException(name,
+                throw new InvalidSettingException(
+                        name,
                         "expected a list of route definitions at the top level, but the file holds no YAML document");
             }
             Node top = documents.get(0);
             if (!(top instanceof SequenceNode)) {
                 String found = top instanceof MappingNode ? "a mapping" : "a single value";
-                throw new InvalidSettingException(name, "expected a list of route definitions at the top level, but found "
-                        + found + at(top.getStartMark()) + " (each route starts with '- route:')");
+                throw new InvalidSettingException(
+                        name,
+                        "expected a list of route definitions at the top level, but found " + found
+                                + at(top.getStartMark()) + " (each route starts with '- route:')");
             }
             checkUniqueKeys(top, name, Collections.newSetFromMap(new IdentityHashMap<>()));
         } catch (MarkedYamlEngineException e) {
@@ -156,7 +168,8 @@ public final class RouteFiles {
         } catch (CharacterCodingException e) {
             throw new InvalidSettingException(name, "is not UTF-8 text", e);
         } catch (IOException e) {
-            throw new InvalidSettingException(name, "cannot be read (" + oneLine(String.valueOf(e.getMessage())) + ")", e);
+            throw new InvalidSettingException(
+                    name, "cannot be read (" + oneLine(String.valueOf(e.getMessage())) + ")", e);
         }
     }
 
@@ -176,8 +189,10 @@ public final class RouteFiles {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
                     Node earlier = seen.putIfAbsent(key.getValue(), key);
                     if (earlier != null) {
-                        throw new InvalidSettingException(name, "duplicate key '" + oneLine(key.getValue()) + "'"
-                                + at(key.getStartMark()) + " (first" + at(earlier.getStartMark()) + ")");
+                        throw new InvalidSettingException(
+                                name,
+                                "duplicate key '" + oneLine(key.getValue()) + "'" + at(key.getStartMark()) + " (first"
+                                        + at(earlier.getStartMark()) + ")");
                     }
                 }
                 checkUniqueKeys(tuple.getValueNode(), name, visited);
@@ -186,7 +201,8 @@ public final class RouteFiles {
     }
 
     private static String at(Optional<Mark> mark) {
-        return mark.map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse("");
+        return mark.map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+                .orElse("");
     }
 
     private static String displayName(Path file, Path base) {
@@ -198,6 +214,9 @@ public final class RouteFiles {
         if (text == null) {
             return "";
         }
-        return text.replace("\t", "\\t").replace("\r", "").replaceAll("\\s*\n\\s*", " ").trim();
+        return text.replace("\t", "\\t")
+                .replace("\r", "")
+                .replaceAll("\\s*\n\\s*", " ")
+                .trim();
     }
 }

@@ -1,12 +1,13 @@
 package io.commentharvester.preflight;
 
-import io.commentharvester.config.InvalidSettingException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import io.commentharvester.config.InvalidSettingException;
 
 /**
  * Catches misspelt settings of this project (e.g. {@code harvest.pagez=50}), which would otherwise be
@@ -16,8 +17,7 @@ public final class SettingKeys {
 
     private static final int MAX_SUGGESTION_DISTANCE = 3;
 
-    private SettingKeys() {
-    }
+    private SettingKeys() {}
 
     /**
      * Rejects the first key (in sorted order) that starts with one of {@code checkedPrefixes} but is not in
@@ -27,28 +27,33 @@ public final class SettingKeys {
      *     the known keys of the same first segment
      */
     public static void checkKnown(Collection<String> keys, Set<String> knownKeys, Set<String> checkedPrefixes) {
-        String unknown = new TreeSet<>(keys).stream()
-                .filter(key -> checkedPrefixes.stream().anyMatch(key::startsWith))
-                .filter(key -> !knownKeys.contains(key))
-                .findFirst()
-                .orElse(null);
+        String unknown = new TreeSet<>(keys)
+                .stream()
+                        .filter(key -> checkedPrefixes.stream().anyMatch(key::startsWith))
+                        .filter(key -> !knownKeys.contains(key))
+                        .findFirst()
+                        .orElse(null);
         if (unknown == null) {
             return;
         }
-        String suggestion = new TreeSet<>(knownKeys).stream()
-                .filter(known -> isClose(unknown, known))
-                .min(Comparator.comparingInt(known -> distance(unknown, known)))
-                .orElse(null);
+        String suggestion = new TreeSet<>(knownKeys)
+                .stream()
+                        .filter(known -> isClose(unknown, known))
+                        .min(Comparator.comparingInt(known -> distance(unknown, known)))
+                        .orElse(null);
         if (suggestion != null) {
-            throw new InvalidSettingException(RouteFiles.oneLine(unknown), "unknown setting (did you mean " + suggestion + "?)");
+            throw new InvalidSettingException(
+                    RouteFiles.oneLine(unknown), "unknown setting (did you mean " + suggestion + "?)");
         }
         int dot = unknown.indexOf('.');
         String segment = dot < 0 ? unknown : unknown.substring(0, dot + 1);
-        String sameSegment = new TreeSet<>(knownKeys).stream()
-                .filter(known -> known.startsWith(segment))
-                .collect(Collectors.joining(", "));
-        throw new InvalidSettingException(RouteFiles.oneLine(unknown), sameSegment.isEmpty() ? "unknown setting"
-                : "unknown setting; known " + segment + "* settings: " + sameSegment);
+        String sameSegment = new TreeSet<>(knownKeys)
+                .stream().filter(known -> known.startsWith(segment)).collect(Collectors.joining(", "));
+        throw new InvalidSettingException(
+                RouteFiles.oneLine(unknown),
+                sameSegment.isEmpty()
+                        ? "unknown setting"
+                        : "unknown setting; known " + segment + "* settings: " + sameSegment);
     }
 
     /** All property names of the given sources, defaults included, sorted. */
@@ -61,7 +66,8 @@ public final class SettingKeys {
     }
 
     private static boolean isClose(String unknown, String known) {
-        return known.startsWith(unknown) || unknown.startsWith(known)
+        return known.startsWith(unknown)
+                || unknown.startsWith(known)
                 || distance(unknown, known) <= MAX_SUGGESTION_DISTANCE;
     }
 

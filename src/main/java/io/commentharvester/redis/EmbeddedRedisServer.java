@@ -28,6 +28,7 @@ final class EmbeddedRedisServer {
 
     /** How long a server may take to load a large data file before it answers. */
     private static final long LOAD_TIMEOUT_MS = 600_000;
+
     private static final String LOCK_FILE = ".lock";
     private static final String PID_FILE = "redis-server.pid";
 
@@ -46,8 +47,8 @@ final class EmbeddedRedisServer {
      * {@link #stop()}. A server left running on the folder by a killed harvester is stopped first.
      */
     static EmbeddedRedisServer start(Path dataDir, int port) throws IOException {
-        FileChannel lockChannel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel lockChannel =
+                FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
@@ -66,13 +67,28 @@ final class EmbeddedRedisServer {
             if (Files.isExecutable(SETSID)) {
                 command.add(SETSID.toString());
             }
-            command.addAll(List.of(binary.getAbsolutePath(),
-                    "--port", String.valueOf(port), "--bind", "127.0.0.1", "--dir", dataDir.toString(),
-                    "--pidfile", dataDir.resolve(PID_FILE).toString(),
-                    "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--daemonize", "no"));
+            command.addAll(List.of(
+                    binary.getAbsolutePath(),
+                    "--port",
+                    String.valueOf(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--dir",
+                    dataDir.toString(),
+                    "--pidfile",
+                    dataDir.resolve(PID_FILE).toString(),
+                    "--appendonly",
+                    "yes",
+                    "--appendfsync",
+                    "everysec",
+                    "--save",
+                    "",
+                    "--daemonize",
+                    "no"));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("redis-server.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dataDir.resolve("redis-server.log").toFile()))
                     .start();
             EmbeddedRedisServer server = new EmbeddedRedisServer(process, port, lockChannel);
             server.awaitReady();
@@ -91,10 +107,15 @@ final class EmbeddedRedisServer {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             ProcessHandle.of(pid)
-                    .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false))
+                    .filter(p -> p.info()
+                            .command()
+                            .map(c -> c.contains("redis-server"))
+                            .orElse(false))
                     .ifPresent(orphan -> {
                         orphan.destroy();
-                        orphan.onExit().completeOnTimeout(orphan, 10, TimeUnit.SECONDS).join();
+                        orphan.onExit()
+                                .completeOnTimeout(orphan, 10, TimeUnit.SECONDS)
+                                .join();
                     });
         } catch (IOException | NumberFormatException e) {
             // no usable pid: nothing to stop

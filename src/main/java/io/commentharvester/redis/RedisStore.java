@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.commentharvester.config.InvalidSettingException;
-import io.commentharvester.config.RedisUrl;
-import io.commentharvester.util.Causes;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
@@ -19,6 +16,10 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.commentharvester.config.InvalidSettingException;
+import io.commentharvester.config.RedisUrl;
+import io.commentharvester.util.Causes;
 
 /**
  * The Redis the harvest writes to: the server named by {@code redis.url}, or a real redis-server started
@@ -104,11 +105,13 @@ public final class RedisStore extends ServiceSupport {
 
     private void checkReachable() {
         try {
-            template.execute((org.springframework.data.redis.core.RedisCallback<String>) connection -> connection.ping());
+            template.execute(
+                    (org.springframework.data.redis.core.RedisCallback<String>) connection -> connection.ping());
         } catch (RuntimeException e) {
             release();
-            throw new InvalidSettingException(RedisUrl.KEY, "cannot reach Redis at " + url.host() + ":" + url.port()
-                    + " (" + Causes.rootMessage(e) + ")");
+            throw new InvalidSettingException(
+                    RedisUrl.KEY,
+                    "cannot reach Redis at " + url.host() + ":" + url.port() + " (" + Causes.rootMessage(e) + ")");
         }
     }
 

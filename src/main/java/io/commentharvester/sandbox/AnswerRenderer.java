@@ -66,8 +66,7 @@ final class AnswerRenderer {
      * millisecond later). Past the last page the list is empty and hasMore false. In offset mode the ceiling
      * applies, as {@link SandboxSettings#ceilingMode()} says.
      */
-    record Slice(List<ObjectNode> comments, int total, boolean hasMore) {
-    }
+    record Slice(List<ObjectNode> comments, int total, boolean hasMore) {}
 
     Slice slice(PageQuery page) {
         ThreadComments thread = corpus.thread(page.threadId());
@@ -92,8 +91,8 @@ final class AnswerRenderer {
             return new Slice(ordered.subList(start, reachable), total, offset + page.size() < total);
         }
         int end = (int) Math.min(offset + page.size(), reachable);
-        return new Slice(ordered.subList((int) offset, end), total,
-                repeat ? offset + page.size() < total : end < reachable);
+        return new Slice(
+                ordered.subList((int) offset, end), total, repeat ? offset + page.size() < total : end < reachable);
     }
 
     /** The answer of either API for a valid page request. */
@@ -112,8 +111,14 @@ final class AnswerRenderer {
         data.put("totalCount", slice.total());
         data.put("hasMore", slice.hasMore());
         // the time of the last comment on the page; an empty page repeats the cursor it was asked for
-        data.put("cursor", slice.comments().isEmpty() ? String.valueOf(page.cursorMode() ? page.cursor() : 0)
-                : String.valueOf(slice.comments().get(slice.comments().size() - 1).get("time").longValue()));
+        data.put(
+                "cursor",
+                slice.comments().isEmpty()
+                        ? String.valueOf(page.cursorMode() ? page.cursor() : 0)
+                        : String.valueOf(slice.comments()
+                                .get(slice.comments().size() - 1)
+                                .get("time")
+                                .longValue()));
         data.put("sortType", page.sortType());
         if (!page.cursorMode() && page.offset() == 0) {
             // a first page carries the thread's small hot set, as the site's does
@@ -160,8 +165,8 @@ final class AnswerRenderer {
      */
     static byte[] captcha(long seed) {
         String sign = hex32(seed);
-        String eventId = String.format(Locale.ROOT, "%020d", Long.remainderUnsigned(CommentCorpus.mix(seed ^ 7),
-                100_000_000_000_000_000L));
+        String eventId = String.format(
+                Locale.ROOT, "%020d", Long.remainderUnsigned(CommentCorpus.mix(seed ^ 7), 100_000_000_000_000_000L));
         String verifyToken = "00.40." + hex32(seed ^ 0x9e3779b97f4a7c15L) + "."
                 + Long.remainderUnsigned(CommentCorpus.mix(seed ^ 11), 4_000_000_000L);
         ObjectNode root = SandboxJson.object();
@@ -180,8 +185,10 @@ final class AnswerRenderer {
         params.put("event_id", eventId);
         params.put("sign", sign);
         String paramsJson = "{\"sign\":\"" + sign + "\",\"event_id\":\"" + eventId + "\"}";
-        data.put("url", CAPTCHA_PAGE + "?params=" + URLEncoder.encode(paramsJson, StandardCharsets.UTF_8)
-                + "&verifyType=40&verifyId=1007602&verifyToken=" + verifyToken);
+        data.put(
+                "url",
+                CAPTCHA_PAGE + "?params=" + URLEncoder.encode(paramsJson, StandardCharsets.UTF_8)
+                        + "&verifyType=40&verifyId=1007602&verifyToken=" + verifyToken);
         root.put("message", "请完成验证操作");
         return SandboxJson.bytes(root);
     }

@@ -38,13 +38,16 @@ public final class CommentCorpus {
 
     /** Comment count range used when {@code commentsPerThread} is 0. */
     public static final int MIN_DERIVED_COUNT = 150;
+
     public static final int MAX_DERIVED_COUNT = 600;
 
     private static final int CACHED_THREADS = 64;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     /** 2025-12-31T00:00+08:00: the newest comment of any thread is older than this. */
-    private static final long NEWEST_LIMIT_MS = LocalDate.of(2025, 12, 31).atStartOfDay(CHINA).toInstant().toEpochMilli();
+    private static final long NEWEST_LIMIT_MS =
+            LocalDate.of(2025, 12, 31).atStartOfDay(CHINA).toInstant().toEpochMilli();
+
     private static final long DAY_MS = 86_400_000L;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -117,12 +120,15 @@ public final class CommentCorpus {
     public List<String> hotList(String threadId) {
         List<ObjectNode> hot = thread(threadId).byHot;
         return hot.subList(0, Math.min(ListAnswers.HOT_LIST, hot.size())).stream()
-                .map(node -> node.get("commentId").asText()).toList();
+                .map(node -> node.get("commentId").asText())
+                .toList();
     }
 
     /** The replies of a comment, oldest first, as its floor serves them; copies. */
     public List<ObjectNode> replies(String threadId, String parentId) {
-        return FloorReplies.of(threadId, thread(threadId).byId(parentId)).stream().map(ObjectNode::deepCopy).toList();
+        return FloorReplies.of(threadId, thread(threadId).byId(parentId)).stream()
+                .map(ObjectNode::deepCopy)
+                .toList();
     }
 
     public int totalCount(String threadId) {
@@ -166,7 +172,8 @@ public final class CommentCorpus {
 
     private ThreadComments generate(String threadId) {
         SplittableRandom random = new SplittableRandom(hash(threadId));
-        int count = commentsPerThread > 0 ? commentsPerThread
+        int count = commentsPerThread > 0
+                ? commentsPerThread
                 : MIN_DERIVED_COUNT + random.nextInt(MAX_DERIVED_COUNT - MIN_DERIVED_COUNT + 1);
 
         // walk from the newest comment back in time, then build the comments oldest first so that a reply can
@@ -195,8 +202,8 @@ public final class CommentCorpus {
         return new ThreadComments(List.of(byTime), times, odd);
     }
 
-    private static ObjectNode comment(SplittableRandom random, long commentId, long time, ObjectNode[] byTime,
-            int index) {
+    private static ObjectNode comment(
+            SplittableRandom random, long commentId, long time, ObjectNode[] byTime, int index) {
         int userIndex = (int) (CorpusWords.NICKNAMES.length * Math.pow(random.nextDouble(), 1.6));
         ObjectNode user = CorpusWords.user(Math.min(userIndex, CorpusWords.NICKNAMES.length - 1));
 
@@ -234,7 +241,10 @@ public final class CommentCorpus {
         putInteger(node, "likedCount", (long) (Math.pow(popularity, 8) * 80_000));
         node.putNull("expressionUrl");
         node.put("commentLocationType", 0);
-        putInteger(node, "parentCommentId", replyTo != null ? replyTo.get("commentId").longValue() : 0L);
+        putInteger(
+                node,
+                "parentCommentId",
+                replyTo != null ? replyTo.get("commentId").longValue() : 0L);
         ObjectNode floor = node.putObject("showFloorComment");
         floor.put("replyCount", random.nextInt(100) < 80 ? 0 : random.nextInt(1, 60));
         floor.putNull("comments");

@@ -21,8 +21,7 @@ final class FloorReplies {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private FloorReplies() {
-    }
+    private FloorReplies() {}
 
     /** The parent's replies, oldest first; none for an unknown parent. Shared nodes: copy before changing. */
     static List<ObjectNode> of(String threadId, ObjectNode parent) {
@@ -41,8 +40,11 @@ final class FloorReplies {
             reply.set("user", user);
             ObjectNode target = n > 1 && random.nextInt(3) == 0 ? replies.get(random.nextInt(n - 1)) : parent;
             ObjectNode replied = reply.putArray("beReplied").addObject();
-            replied.set("user", target.get("user") == null ? null : target.get("user").deepCopy());
-            CommentCorpus.putInteger(replied, "beRepliedCommentId", target.get("commentId").longValue());
+            replied.set(
+                    "user",
+                    target.get("user") == null ? null : target.get("user").deepCopy());
+            CommentCorpus.putInteger(
+                    replied, "beRepliedCommentId", target.get("commentId").longValue());
             replied.set("content", target.get("content"));
             replied.put("status", 0);
             reply.put("status", 0);

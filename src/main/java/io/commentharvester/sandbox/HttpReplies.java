@@ -15,13 +15,13 @@ import com.sun.net.httpserver.HttpExchange;
 /** Reading requests and writing answers on the JDK HTTP server: the sandbox's wire level. */
 final class HttpReplies {
 
-    private HttpReplies() {
-    }
+    private HttpReplies() {}
 
     /** The request's headers, names in lower case, repeated values joined. */
     static Map<String, String> headers(HttpExchange exchange) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+        for (Map.Entry<String, List<String>> header :
+                exchange.getRequestHeaders().entrySet()) {
             headers.put(header.getKey().toLowerCase(Locale.ROOT), String.join(", ", header.getValue()));
         }
         return headers;
@@ -45,8 +45,15 @@ final class HttpReplies {
      * As {@link #send(HttpExchange, int, String, byte[])}, the body a byte at a time every {@code trickleMs}
      * (waited with {@code pause}) until it is written or {@code closed} says the sandbox is closing.
      */
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body, long trickleMs,
-            LongConsumer pause, BooleanSupplier closed) throws IOException {
+    static void send(
+            HttpExchange exchange,
+            int status,
+            String contentType,
+            byte[] body,
+            long trickleMs,
+            LongConsumer pause,
+            BooleanSupplier closed)
+            throws IOException {
         if (trickleMs <= 0) {
             send(exchange, status, contentType, body);
             return;

@@ -19,6 +19,7 @@ final class ListAnswers {
     static final String FLOOR_PATH = "/weapi/resource/comment/floor/get";
     /** Comments in a thread's hot list. */
     static final int HOT_LIST = 100;
+
     static final int FLOOR_MAX_LIMIT = 100;
 
     private final CommentCorpus corpus;
@@ -29,8 +30,9 @@ final class ListAnswers {
 
     /** Items of a hot page repeated from the page before it. */
     static int repeated(String threadId, int limit) {
-        return limit <= 1 ? 0 : 1 + (int) Long.remainderUnsigned(CommentCorpus.hash(threadId + "/hot"),
-                Math.max(1, limit / 4));
+        return limit <= 1
+                ? 0
+                : 1 + (int) Long.remainderUnsigned(CommentCorpus.hash(threadId + "/hot"), Math.max(1, limit / 4));
     }
 
     /** A hot page, from an old-API style query (offset, size). */
@@ -71,9 +73,12 @@ final class ListAnswers {
     }
 
     byte[] floor(FloorQuery query) {
-        List<ObjectNode> replies = FloorReplies.of(query.threadId(), corpus.thread(query.threadId()).byId(query.parentId()));
+        List<ObjectNode> replies = FloorReplies.of(
+                query.threadId(), corpus.thread(query.threadId()).byId(query.parentId()));
         int start = 0;
-        while (query.time() >= 0 && start < replies.size() && replies.get(start).get("time").longValue() <= query.time()) {
+        while (query.time() >= 0
+                && start < replies.size()
+                && replies.get(start).get("time").longValue() <= query.time()) {
             start++;
         }
         int end = Math.min(start + query.limit(), replies.size());

@@ -14,10 +14,10 @@ final class OddShapes {
 
     /** The most replies a comment has. */
     static final int MAX_REPLIES = 300;
+
     static final int KINDS = 8;
 
-    private OddShapes() {
-    }
+    private OddShapes() {}
 
     /** Shapes the thread's comments in place; answers how many are odd. */
     static int shape(String threadId, ObjectNode[] byTime, double replyShare, double oddShare) {
@@ -29,7 +29,8 @@ final class OddShapes {
             boolean isOdd = unit(draw) < oddShare;
             long replyDraw = CommentCorpus.mix(draw ^ 0x5851f42d4c957f2dL);
             int replies = !isOdd && unit(replyDraw) < replyShare
-                    ? 1 + (int) Long.remainderUnsigned(CommentCorpus.mix(replyDraw), MAX_REPLIES) : 0;
+                    ? 1 + (int) Long.remainderUnsigned(CommentCorpus.mix(replyDraw), MAX_REPLIES)
+                    : 0;
             ((ObjectNode) node.get("showFloorComment")).put("replyCount", replies);
             node.put("replyCount", replies);
             if (isOdd) {

@@ -14,8 +14,16 @@ package io.commentharvester.sandbox;
  * @param pageNo     the page's number as the request gives it ({@code pageNo}, else offset / size + 1); 0 when
  *                   it gives none (a cursor page of the old API)
  */
-record PageQuery(String threadId, boolean oldApi, CommentOrder order, int sortType, boolean cursorMode, long cursor,
-        long offset, int size, int pageNo) {
+record PageQuery(
+        String threadId,
+        boolean oldApi,
+        CommentOrder order,
+        int sortType,
+        boolean cursorMode,
+        long cursor,
+        long offset,
+        int size,
+        int pageNo) {
 
     /** What identifies the page for the fault plan. */
     String faultKey() {

@@ -38,6 +38,7 @@ final class RateLimiter {
     private final LongSupplier nanoClock;
     /** Arrival times of the latest {@code limit + 1} requests, oldest first: enough to tell the limit passed. */
     private final Deque<Long> arrivals = new ArrayDeque<>();
+
     private boolean penalized;
     private long penaltyEnd;
 

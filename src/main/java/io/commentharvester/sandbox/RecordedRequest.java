@@ -17,8 +17,15 @@ import java.util.Map;
  *                        shows cookie values)
  * @param cookies         whether cookies came, whether the site's anonymous ones among them, and their names
  */
-public record RecordedRequest(String method, String path, String query, String innerJson, int encSecKeyLength,
-        String outcome, Map<String, String> headers, RequestCookies cookies) {
+public record RecordedRequest(
+        String method,
+        String path,
+        String query,
+        String innerJson,
+        int encSecKeyLength,
+        String outcome,
+        Map<String, String> headers,
+        RequestCookies cookies) {
 
     public RecordedRequest {
         headers = headers == null ? Map.of() : Map.copyOf(headers);

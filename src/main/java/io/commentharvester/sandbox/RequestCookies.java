@@ -38,7 +38,9 @@ public record RequestCookies(boolean present, boolean siteCookies, List<String> 
                     continue;
                 }
                 names.add(name);
-                if (SITE_COOKIES.contains(name) && eq >= 0 && !pair.substring(eq + 1).isBlank()) {
+                if (SITE_COOKIES.contains(name)
+                        && eq >= 0
+                        && !pair.substring(eq + 1).isBlank()) {
                     site = true;
                 }
             }

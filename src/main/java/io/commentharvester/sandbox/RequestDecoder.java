@@ -28,8 +28,8 @@ final class RequestDecoder {
      * case, up to 32 digits: {@code R_VI_62_89ADDE33C0AAE8EC14B99F6750DB954D}) and an event's, which the site
      * writes as the event id and the poster's user id ({@code A_EV_2_6559519868_32953014}) or the event id alone.
      */
-    private static final Pattern THREAD_ID = Pattern.compile(
-            "(?:R_SO_4_|R_MV_5_|A_PL_0_|R_AL_3_|A_DJ_1_)[0-9]{1,19}|R_VI_62_[0-9A-Fa-f]{1,32}"
+    private static final Pattern THREAD_ID =
+            Pattern.compile("(?:R_SO_4_|R_MV_5_|A_PL_0_|R_AL_3_|A_DJ_1_)[0-9]{1,19}|R_VI_62_[0-9A-Fa-f]{1,32}"
                     + "|A_EV_2_[0-9]{1,19}(?:_[0-9]{1,19})?");
 
     /** What was learned from a request body, for the record, even when it was not usable. */
@@ -110,7 +110,8 @@ final class RequestDecoder {
         if (offset < 0) {
             throw new BadRequestException("offset must be >= 0");
         }
-        int number = pageNo != null && pageNo >= 1 && pageNo <= Integer.MAX_VALUE ? pageNo.intValue()
+        int number = pageNo != null && pageNo >= 1 && pageNo <= Integer.MAX_VALUE
+                ? pageNo.intValue()
                 : offset % size == 0 && offset / size < Integer.MAX_VALUE ? (int) (offset / size + 1) : 0;
 
         Long sortType = number(request, "sortType");
@@ -123,8 +124,8 @@ final class RequestDecoder {
             CommentOrder order = sortType != null ? sortTypeOrder(sortType) : orderTypeOrder;
             int reported = sortType != null ? sortType.intValue() : sortTypeOf(order);
             boolean cursorMode = order == CommentOrder.TIME && positiveCursor;
-            return new PageQuery(threadId, false, order, reported, cursorMode, cursorMode ? cursor : 0, offset, size,
-                    number);
+            return new PageQuery(
+                    threadId, false, order, reported, cursorMode, cursorMode ? cursor : 0, offset, size, number);
         }
         // the site as reported: orderType has no effect; sortType picks the order, a positive cursor means time
         // order from that cursor
@@ -185,13 +186,14 @@ final class RequestDecoder {
         } catch (BadRequestException e) {
             limit = null;
         }
-        int size = limit == null || limit < 1 ? SandboxServer.OLD_API_DEFAULT_LIMIT
+        int size = limit == null || limit < 1
+                ? SandboxServer.OLD_API_DEFAULT_LIMIT
                 : (int) Math.min(limit, SandboxServer.OLD_API_MAX_LIMIT);
         Long beforeTime = number(request, "beforeTime");
         boolean cursorMode = beforeTime != null && beforeTime > 0;
         int pageNo = !cursorMode && rows % size == 0 && rows / size < Integer.MAX_VALUE ? (int) (rows / size + 1) : 0;
-        return new PageQuery(pathThreadId, true, CommentOrder.TIME, 3, cursorMode, cursorMode ? beforeTime : 0,
-                rows, size, pageNo);
+        return new PageQuery(
+                pathThreadId, true, CommentOrder.TIME, 3, cursorMode, cursorMode ? beforeTime : 0, rows, size, pageNo);
     }
 
     static void checkThreadId(String threadId) throws BadRequestException {

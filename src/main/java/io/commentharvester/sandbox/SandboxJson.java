@@ -22,8 +22,7 @@ final class SandboxJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private SandboxJson() {
-    }
+    private SandboxJson() {}
 
     static ObjectNode object() {
         return JSON.createObjectNode();

@@ -45,8 +45,11 @@ final class SandboxKey {
         this.publicExponent = publicExponent;
         this.privateExponent = privateExponent;
         BigInteger probe = BigInteger.valueOf(0x5a17);
-        if (modulus.bitLength() <= WeapiCrypto.KEY_LENGTH * 8 || modulus.bitLength() > BITS
-                || !probe.modPow(publicExponent, modulus).modPow(privateExponent, modulus).equals(probe)) {
+        if (modulus.bitLength() <= WeapiCrypto.KEY_LENGTH * 8
+                || modulus.bitLength() > BITS
+                || !probe.modPow(publicExponent, modulus)
+                        .modPow(privateExponent, modulus)
+                        .equals(probe)) {
             throw new IllegalArgumentException("not a usable RSA key of at most " + BITS + " bits");
         }
         this.crt = crt(modulus, publicExponent, privateExponent);
@@ -68,8 +71,9 @@ final class SandboxKey {
                 if (y.equals(BigInteger.ONE) && !x.equals(BigInteger.ONE) && !x.equals(n.subtract(BigInteger.ONE))) {
                     BigInteger p = x.subtract(BigInteger.ONE).gcd(n);
                     BigInteger q = n.divide(p);
-                    return new BigInteger[] {p, q, d.mod(p.subtract(BigInteger.ONE)), d.mod(q.subtract(BigInteger.ONE)),
-                        q.modInverse(p)};
+                    return new BigInteger[] {
+                        p, q, d.mod(p.subtract(BigInteger.ONE)), d.mod(q.subtract(BigInteger.ONE)), q.modInverse(p)
+                    };
                 }
                 x = y;
             }
@@ -116,7 +120,9 @@ final class SandboxKey {
             properties.load(reader);
         }
         try {
-            return new SandboxKey(hex(properties, "modulus", file), hex(properties, "publicExponent", file),
+            return new SandboxKey(
+                    hex(properties, "modulus", file),
+                    hex(properties, "publicExponent", file),
                     hex(properties, "privateExponent", file));
         } catch (IllegalArgumentException e) {
             throw new IOException("bad sandbox key file " + file + ": " + e.getMessage(), e);
@@ -128,7 +134,8 @@ final class SandboxKey {
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());
         }
-        Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+        Path temp = Files.createTempFile(
+                absolute.getParent(), absolute.getFileName().toString(), ".tmp");
         try {
             try {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
@@ -185,13 +192,14 @@ final class SandboxKey {
         }
         byte[] text;
         try {
-            text = WeapiCrypto.aesCbcDecryptBase64(new String(innerBytes, StandardCharsets.US_ASCII),
-                    WeapiCrypto.presetKey());
+            text = WeapiCrypto.aesCbcDecryptBase64(
+                    new String(innerBytes, StandardCharsets.US_ASCII), WeapiCrypto.presetKey());
         } catch (RuntimeException e) {
             throw new BadRequestException("params did not decrypt with the preset key");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(text))

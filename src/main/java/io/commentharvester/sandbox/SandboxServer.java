@@ -56,6 +56,7 @@ public final class SandboxServer implements AutoCloseable {
     public static final int NEW_API_MAX_PAGE_SIZE = 50;
     /** The old API's limit: values above the cap are served as the cap, absent or unusable values as 20. */
     public static final int OLD_API_MAX_LIMIT = 100;
+
     public static final int OLD_API_DEFAULT_LIMIT = 20;
     /** How many hot comments the old API adds to its first page. */
     public static final int HOT_COMMENTS = 15;
@@ -86,18 +87,22 @@ public final class SandboxServer implements AutoCloseable {
     private SandboxServer(SandboxSettings settings, SandboxKey key, LongSupplier nanoClock) throws IOException {
         this.settings = settings;
         this.key = key;
-        this.corpus = new CommentCorpus(settings.commentsPerThread(), settings.sameTimeShare(),
-                settings.replyShare(), settings.oddShare());
+        this.corpus = new CommentCorpus(
+                settings.commentsPerThread(), settings.sameTimeShare(), settings.replyShare(), settings.oddShare());
         this.faults = new FaultPlan(settings);
         this.renderer = new AnswerRenderer(corpus, settings);
-        this.dispatcher = new WeapiDispatcher(new RequestDecoder(key, settings.orderTypeEffective()), renderer, faults,
-                new RateLimiter(settings.rateLimit(), settings.penaltyMs(), nanoClock), stats,
+        this.dispatcher = new WeapiDispatcher(
+                new RequestDecoder(key, settings.orderTypeEffective()),
+                renderer,
+                faults,
+                new RateLimiter(settings.rateLimit(), settings.penaltyMs(), nanoClock),
+                stats,
                 settings.requireCookies());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()),
-                1024);
+        this.server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 1024);
         AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                runnable -> {
+        this.executor = new ThreadPoolExecutor(
+                0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "sandbox-http-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -115,7 +120,8 @@ public final class SandboxServer implements AutoCloseable {
     static SandboxServer start(SandboxSettings settings, LongSupplier nanoClock) throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(nanoClock, "nanoClock");
-        SandboxKey key = settings.keyFile() == null ? SandboxKey.generate()
+        SandboxKey key = settings.keyFile() == null
+                ? SandboxKey.generate()
                 : SandboxKey.loadOrCreate(Path.of(settings.keyFile()));
         SandboxServer sandbox = new SandboxServer(settings, key, nanoClock);
         sandbox.server.start();
@@ -195,24 +201,33 @@ public final class SandboxServer implements AutoCloseable {
 
     /** A few lines for a console: where the sandbox listens, its endpoints and its RSA public key. */
     public String describe() {
-        String kinds = settings.faultKinds().stream().map(FaultKind::propertyName).reduce((a, b) -> a + "," + b)
+        String kinds = settings.faultKinds().stream()
+                .map(FaultKind::propertyName)
+                .reduce((a, b) -> a + "," + b)
                 .orElse("none");
         return "weapi sandbox listening on " + baseUrl() + "\n"
                 + "  POST " + baseUrl() + NEW_API_PATH + "\n"
                 + "  POST " + baseUrl() + OLD_API_PREFIX + "{threadId}\n"
-                + "  GET  " + baseUrl() + STATS_PATH + "[?recent=n] (counts, in-flight, the latest requests decrypted)\n"
+                + "  GET  " + baseUrl() + STATS_PATH
+                + "[?recent=n] (counts, in-flight, the latest requests decrypted)\n"
                 + "  RSA modulus (hex): " + rsaModulusHex() + "\n"
                 + "  RSA public exponent (hex): " + rsaPublicExponentHex() + "\n"
-                + "  comments per thread: " + (settings.commentsPerThread() > 0 ? settings.commentsPerThread()
+                + "  comments per thread: "
+                + (settings.commentsPerThread() > 0
+                        ? settings.commentsPerThread()
                         : CommentCorpus.MIN_DERIVED_COUNT + ".." + CommentCorpus.MAX_DERIVED_COUNT + " (by thread id)")
                 + ", latency " + settings.latencyMs() + " ms + jitter " + settings.jitterMs() + " ms"
-                + (settings.offsetCeiling() > 0 ? ", offset ceiling " + settings.offsetCeiling() + " ("
-                        + settings.ceilingMode().propertyName() + ")" : "") + "\n"
+                + (settings.offsetCeiling() > 0
+                        ? ", offset ceiling " + settings.offsetCeiling() + " ("
+                                + settings.ceilingMode().propertyName() + ")"
+                        : "")
+                + "\n"
                 + "  faults: rate " + faults.rate() + ", kinds " + kinds + ", at most " + settings.maxFaultsPerPage()
                 + " per page, seed " + settings.seed() + ", hang " + settings.hangMs() + " ms\n"
                 + "  site: orderType " + (settings.orderTypeEffective() ? "picks the order" : "has no effect")
                 + ", same-ms share " + settings.sameTimeShare() + ", rate limit "
-                + (settings.rateLimit() > 0 ? settings.rateLimit() + "/s (penalty " + settings.penaltyMs() + " ms)"
+                + (settings.rateLimit() > 0
+                        ? settings.rateLimit() + "/s (penalty " + settings.penaltyMs() + " ms)"
                         : "off")
                 + ", cookies " + (settings.requireCookies() ? "required" : "not required");
     }
@@ -241,7 +256,8 @@ public final class SandboxServer implements AutoCloseable {
         if ("GET".equals(method) && STATS_PATH.equals(path)) {
             try (exchange) {
                 HttpReplies.drain(exchange.getRequestBody());
-                String json = stats.toJson(StatsJson.recent(exchange.getRequestURI().getRawQuery()));
+                String json =
+                        stats.toJson(StatsJson.recent(exchange.getRequestURI().getRawQuery()));
                 HttpReplies.send(exchange, 200, SandboxJson.CONTENT_TYPE, json.getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 // the client went away; nothing to record for the control endpoint
@@ -253,12 +269,20 @@ public final class SandboxServer implements AutoCloseable {
             byte[] body = HttpReplies.drain(exchange.getRequestBody());
             // decided on arrival (the rate limit counts arrivals), answered after the latency
             RequestDecoder.Trace trace = new RequestDecoder.Trace();
-            RequestCookies cookies = RequestCookies.parse(exchange.getRequestHeaders().get("Cookie"));
+            RequestCookies cookies =
+                    RequestCookies.parse(exchange.getRequestHeaders().get("Cookie"));
             Answer answer = dispatcher.dispatch(method, path, body, cookies, trace);
-            pause(settings.latencyMs() + (settings.jitterMs() > 0
-                    ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0));
-            stats.record(new RecordedRequest(method, path, exchange.getRequestURI().getRawQuery(), trace.innerJson,
-                    trace.encSecKeyLength, answer.outcome(), HttpReplies.headers(exchange), cookies));
+            pause(settings.latencyMs()
+                    + (settings.jitterMs() > 0 ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0));
+            stats.record(new RecordedRequest(
+                    method,
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
+                    trace.innerJson,
+                    trace.encSecKeyLength,
+                    answer.outcome(),
+                    HttpReplies.headers(exchange),
+                    cookies));
             if (answer.hang()) {
                 pause(settings.hangMs());
             }
@@ -267,7 +291,13 @@ public final class SandboxServer implements AutoCloseable {
                 pause(Long.MAX_VALUE);
                 return;
             }
-            HttpReplies.send(exchange, answer.status(), answer.contentType(), answer.body(), trickleMs, this::pause,
+            HttpReplies.send(
+                    exchange,
+                    answer.status(),
+                    answer.contentType(),
+                    answer.body(),
+                    trickleMs,
+                    this::pause,
                     closed::get);
         } catch (IOException | RuntimeException e) {
             // the client went away or the sandbox is closing: the exchange is closed below

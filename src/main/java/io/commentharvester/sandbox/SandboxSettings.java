@@ -33,10 +33,27 @@ import java.util.function.Function;
  * @param hideNewest         the newest this many comments of every thread are not served (yet): lowering it later
  *                           (see {@link SandboxServer#setHideNewest}) makes every thread grow; 0 = none hidden
  */
-public record SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
-        int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling, String keyFile,
-        CeilingMode ceilingMode, double sameTimeShare, boolean orderTypeEffective, int rateLimit, long penaltyMs,
-        boolean requireCookies, double replyShare, double oddShare, int hideNewest) {
+public record SandboxSettings(
+        int port,
+        int commentsPerThread,
+        long latencyMs,
+        long jitterMs,
+        double faultRate,
+        int maxFaultsPerPage,
+        long seed,
+        long hangMs,
+        Set<FaultKind> faultKinds,
+        int offsetCeiling,
+        String keyFile,
+        CeilingMode ceilingMode,
+        double sameTimeShare,
+        boolean orderTypeEffective,
+        int rateLimit,
+        long penaltyMs,
+        boolean requireCookies,
+        double replyShare,
+        double oddShare,
+        int hideNewest) {
 
     public static final String PREFIX = "sandbox.";
     public static final String PORT = PREFIX + "port";
@@ -90,22 +107,82 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
     }
 
     /** The settings of before the reply and odd-shape shares: replies at the default share, no odd shapes. */
-    public SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
-            int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling,
-            String keyFile, CeilingMode ceilingMode, double sameTimeShare, boolean orderTypeEffective, int rateLimit,
-            long penaltyMs, boolean requireCookies) {
-        this(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed, hangMs, faultKinds,
-                offsetCeiling, keyFile, ceilingMode, sameTimeShare, orderTypeEffective, rateLimit, penaltyMs,
-                requireCookies, DEFAULT_REPLY_SHARE, 0.0, 0);
+    public SandboxSettings(
+            int port,
+            int commentsPerThread,
+            long latencyMs,
+            long jitterMs,
+            double faultRate,
+            int maxFaultsPerPage,
+            long seed,
+            long hangMs,
+            Set<FaultKind> faultKinds,
+            int offsetCeiling,
+            String keyFile,
+            CeilingMode ceilingMode,
+            double sameTimeShare,
+            boolean orderTypeEffective,
+            int rateLimit,
+            long penaltyMs,
+            boolean requireCookies) {
+        this(
+                port,
+                commentsPerThread,
+                latencyMs,
+                jitterMs,
+                faultRate,
+                maxFaultsPerPage,
+                seed,
+                hangMs,
+                faultKinds,
+                offsetCeiling,
+                keyFile,
+                ceilingMode,
+                sameTimeShare,
+                orderTypeEffective,
+                rateLimit,
+                penaltyMs,
+                requireCookies,
+                DEFAULT_REPLY_SHARE,
+                0.0,
+                0);
     }
 
     /** The settings of before the site-like options: ceiling mode empty, no same-ms comments, orderType effective
      *  false, no rate limit (penalty 2000 ms), no cookies required. */
-    public SandboxSettings(int port, int commentsPerThread, long latencyMs, long jitterMs, double faultRate,
-            int maxFaultsPerPage, long seed, long hangMs, Set<FaultKind> faultKinds, int offsetCeiling,
+    public SandboxSettings(
+            int port,
+            int commentsPerThread,
+            long latencyMs,
+            long jitterMs,
+            double faultRate,
+            int maxFaultsPerPage,
+            long seed,
+            long hangMs,
+            Set<FaultKind> faultKinds,
+            int offsetCeiling,
             String keyFile) {
-        this(port, commentsPerThread, latencyMs, jitterMs, faultRate, maxFaultsPerPage, seed, hangMs, faultKinds,
-                offsetCeiling, keyFile, CeilingMode.EMPTY, 0.0, false, 0, 2_000, false, DEFAULT_REPLY_SHARE, 0.0, 0);
+        this(
+                port,
+                commentsPerThread,
+                latencyMs,
+                jitterMs,
+                faultRate,
+                maxFaultsPerPage,
+                seed,
+                hangMs,
+                faultKinds,
+                offsetCeiling,
+                keyFile,
+                CeilingMode.EMPTY,
+                0.0,
+                false,
+                0,
+                2_000,
+                false,
+                DEFAULT_REPLY_SHARE,
+                0.0,
+                0);
     }
 
     /**
@@ -220,9 +297,26 @@ public record SandboxSettings(int port, int commentsPerThread, long latencyMs, l
     private SandboxSettings with(Consumer<Builder> change) {
         Builder b = new Builder(this);
         change.accept(b);
-        return new SandboxSettings(b.port, b.commentsPerThread, b.latencyMs, b.jitterMs, b.faultRate,
-                b.maxFaultsPerPage, b.seed, b.hangMs, b.faultKinds, b.offsetCeiling, b.keyFile, b.ceilingMode,
-                b.sameTimeShare, b.orderTypeEffective, b.rateLimit, b.penaltyMs, b.requireCookies, b.replyShare, b.oddShare,
+        return new SandboxSettings(
+                b.port,
+                b.commentsPerThread,
+                b.latencyMs,
+                b.jitterMs,
+                b.faultRate,
+                b.maxFaultsPerPage,
+                b.seed,
+                b.hangMs,
+                b.faultKinds,
+                b.offsetCeiling,
+                b.keyFile,
+                b.ceilingMode,
+                b.sameTimeShare,
+                b.orderTypeEffective,
+                b.rateLimit,
+                b.penaltyMs,
+                b.requireCookies,
+                b.replyShare,
+                b.oddShare,
                 b.hideNewest);
     }
 

@@ -45,9 +45,27 @@ final class SandboxSettingsReader {
         double replyShare = r.fraction(REPLY_SHARE, d.replyShare());
         double oddShare = r.fraction(ODD_SHARE, d.oddShare());
         int hideNewest = r.intValue(HIDE_NEWEST, d.hideNewest(), v -> v >= 0, ">= 0 (0 = none hidden)");
-        return new SandboxSettings(port, comments, latency, jitter, rate, maxFaults, seed, hang, kinds, ceiling,
-                keyFile, ceilingMode, sameTime, orderTypeEffective, rateLimit, penalty, requireCookies, replyShare,
-                oddShare, hideNewest);
+        return new SandboxSettings(
+                port,
+                comments,
+                latency,
+                jitter,
+                rate,
+                maxFaults,
+                seed,
+                hang,
+                kinds,
+                ceiling,
+                keyFile,
+                ceilingMode,
+                sameTime,
+                orderTypeEffective,
+                rateLimit,
+                penalty,
+                requireCookies,
+                replyShare,
+                oddShare,
+                hideNewest);
     }
 
     private String value(String key) {
@@ -129,8 +147,13 @@ final class SandboxSettingsReader {
         try {
             return CeilingMode.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw invalid(key, raw, "must be " + Arrays.stream(CeilingMode.values()).map(CeilingMode::propertyName)
-                    .collect(Collectors.joining(" or ")));
+            throw invalid(
+                    key,
+                    raw,
+                    "must be "
+                            + Arrays.stream(CeilingMode.values())
+                                    .map(CeilingMode::propertyName)
+                                    .collect(Collectors.joining(" or ")));
         }
     }
 
@@ -147,8 +170,13 @@ final class SandboxSettingsReader {
             try {
                 kinds.add(FaultKind.parse(part));
             } catch (IllegalArgumentException e) {
-                throw invalid(key, raw, e.getMessage() + "; known: " + Arrays.stream(FaultKind.values())
-                        .map(FaultKind::propertyName).collect(Collectors.joining(", ")));
+                throw invalid(
+                        key,
+                        raw,
+                        e.getMessage() + "; known: "
+                                + Arrays.stream(FaultKind.values())
+                                        .map(FaultKind::propertyName)
+                                        .collect(Collectors.joining(", ")));
             }
         }
         if (kinds.isEmpty()) {

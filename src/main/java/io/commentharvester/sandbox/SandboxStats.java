@@ -33,6 +33,7 @@ public final class SandboxStats {
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     /** The in-flight window: start of its first request (-1: none yet), end of its last, the integral so far. */
     private long windowStart = -1;
+
     private long windowEnd;
     private long lastChange;
     private double inFlightNanos;

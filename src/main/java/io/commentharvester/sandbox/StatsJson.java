@@ -31,8 +31,7 @@ final class StatsJson {
             Pattern.compile("(\"csrf_token\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)+)(\")");
     private static final Pattern CSRF_IN_QUERY = Pattern.compile("((?:^|&)csrf_token=)([^&]+)");
 
-    private StatsJson() {
-    }
+    private StatsJson() {}
 
     /** {@code recent=n} of the stats query: how many recorded requests to show (0..MAX_RECORDED). */
     static int recent(String rawQuery) {
@@ -40,8 +39,11 @@ final class StatsJson {
             for (String pair : rawQuery.split("&")) {
                 if (pair.startsWith("recent=")) {
                     try {
-                        return Math.max(0, Math.min(SandboxStats.MAX_RECORDED,
-                                Integer.parseInt(pair.substring("recent=".length()))));
+                        return Math.max(
+                                0,
+                                Math.min(
+                                        SandboxStats.MAX_RECORDED,
+                                        Integer.parseInt(pair.substring("recent=".length()))));
                     } catch (NumberFormatException e) {
                         break;
                     }
@@ -63,7 +65,8 @@ final class StatsJson {
             root.put("requestsWithCookies", stats.requestsWithCookies());
             root.put("requestsWithSiteCookies", stats.requestsWithSiteCookies());
             ObjectNode counts = root.putObject("countsByOutcome");
-            stats.countsByOutcome().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            stats.countsByOutcome().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
             ArrayNode requests = root.putArray("recentRequests");
             stats.recentRequests(recent).forEach(request -> requests.add(request(request)));
@@ -85,8 +88,10 @@ final class StatsJson {
         ArrayNode names = cookies.putArray("names");
         request.cookies().names().forEach(names::add);
         ObjectNode headers = node.putObject("headers");
-        request.headers().entrySet().stream().filter(header -> !SECRET_HEADERS.contains(header.getKey()))
-                .sorted(Map.Entry.comparingByKey()).forEach(header -> headers.put(header.getKey(), header.getValue()));
+        request.headers().entrySet().stream()
+                .filter(header -> !SECRET_HEADERS.contains(header.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(header -> headers.put(header.getKey(), header.getValue()));
         return node;
     }
 

@@ -35,13 +35,17 @@ final class ThreadComments {
         }
         this.byTime = byTime;
         this.times = times.clone();
-        Comparator<ObjectNode> idOrder = Comparator.comparingLong(node -> node.get("commentId").longValue());
+        Comparator<ObjectNode> idOrder =
+                Comparator.comparingLong(node -> node.get("commentId").longValue());
         List<ObjectNode> hot = new ArrayList<>(byTime);
-        hot.sort(Comparator.<ObjectNode>comparingLong(node -> node.get("likedCount").longValue())
-                .thenComparing(idOrder).reversed());
+        hot.sort(Comparator.<ObjectNode>comparingLong(
+                        node -> node.get("likedCount").longValue())
+                .thenComparing(idOrder)
+                .reversed());
         this.byHot = Collections.unmodifiableList(hot);
         List<ObjectNode> recommended = new ArrayList<>(byTime);
-        recommended.sort(Comparator.comparingDouble(ThreadComments::recommendedScore).thenComparing(idOrder)
+        recommended.sort(Comparator.comparingDouble(ThreadComments::recommendedScore)
+                .thenComparing(idOrder)
                 .reversed());
         this.byRecommended = Collections.unmodifiableList(recommended);
     }

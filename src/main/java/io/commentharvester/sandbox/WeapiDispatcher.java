@@ -17,11 +17,12 @@ final class WeapiDispatcher {
     private static final Pattern OLD_API_PATH =
             Pattern.compile(Pattern.quote(SandboxServer.OLD_API_PREFIX) + "([^/]+)/?");
     private static final Pattern HOT_PATH = Pattern.compile(Pattern.quote(ListAnswers.HOT_PREFIX) + "([^/]+)/?");
-    private static final byte[] BODY_503 = "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY_503 =
+            "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>".getBytes(StandardCharsets.UTF_8);
 
     /** The outcome name of requests refused by the rate limit. */
     static final String RATE_LIMITED = "rate-limited";
+
     static final String TOO_FREQUENT_MESSAGE = "操作频繁，请稍候再试";
     /** The outcome name of requests refused for lack of the site's cookies. */
     static final String NO_COOKIES = "no-cookies";
@@ -34,8 +35,13 @@ final class WeapiDispatcher {
     private final boolean requireCookies;
     private final ListAnswers lists;
 
-    WeapiDispatcher(RequestDecoder decoder, AnswerRenderer renderer, FaultPlan faults, RateLimiter rateLimiter,
-            SandboxStats stats, boolean requireCookies) {
+    WeapiDispatcher(
+            RequestDecoder decoder,
+            AnswerRenderer renderer,
+            FaultPlan faults,
+            RateLimiter rateLimiter,
+            SandboxStats stats,
+            boolean requireCookies) {
         this.requireCookies = requireCookies;
         this.decoder = decoder;
         this.renderer = renderer;
@@ -120,8 +126,8 @@ final class WeapiDispatcher {
             case HANG:
                 return new Answer(200, SandboxJson.CONTENT_TYPE, render.get(), fault.propertyName(), true);
             case CAPTCHA:
-                return Answer.json(AnswerRenderer.captcha(CommentCorpus.hash(threadId + '/' + faultKey)),
-                        fault.propertyName());
+                return Answer.json(
+                        AnswerRenderer.captcha(CommentCorpus.hash(threadId + '/' + faultKey)), fault.propertyName());
             default:
                 throw new IllegalStateException("unhandled fault kind " + fault);
         }

@@ -6,8 +6,7 @@ import java.util.List;
 /** Walks an exception's chain of causes: what a failure is, under the wrapping frameworks add. */
 public final class Causes {
 
-    private Causes() {
-    }
+    private Causes() {}
 
     /** The exception and its causes, outermost first (a self-referencing cause ends the chain). */
     public static List<Throwable> chain(Throwable error) {
@@ -20,7 +19,11 @@ public final class Causes {
 
     /** The first exception of the chain of that type, or null. */
     public static <T extends Throwable> T find(Throwable error, Class<T> type) {
-        return chain(error).stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+        return chain(error).stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The innermost cause's type and message, on one line. */
@@ -40,6 +43,8 @@ public final class Causes {
 
     /** YAML errors quote the offending line with a caret below it: fold such text into one line. */
     public static String oneLine(String text) {
-        return text.replaceAll("\\s*\\n\\s*\\^?\\s*", " ").replaceAll("\\s{2,}", " ").trim();
+        return text.replaceAll("\\s*\\n\\s*\\^?\\s*", " ")
+                .replaceAll("\\s{2,}", " ")
+                .trim();
     }
 }

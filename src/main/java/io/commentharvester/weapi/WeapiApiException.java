@@ -11,7 +11,8 @@ public class WeapiApiException extends RuntimeException {
     private final int code;
 
     public WeapiApiException(String where, int code, String apiMessage) {
-        super(where + ": API code " + code + (apiMessage == null || apiMessage.isBlank() ? "" : " (" + apiMessage + ")"));
+        super(where + ": API code " + code
+                + (apiMessage == null || apiMessage.isBlank() ? "" : " (" + apiMessage + ")"));
         this.code = code;
     }
 

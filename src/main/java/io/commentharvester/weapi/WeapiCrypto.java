@@ -32,12 +32,13 @@ public final class WeapiCrypto {
     public static final String IV = "0102030405060708";
     public static final String NETEASE_RSA_MODULUS =
             "00e0b509f6259df8642dbc35662901477df22677ec152b5ff68ace615bb7b725152b3ab17a876aea8a5aa76d2e417629"
-            + "ec4ee341f56135fccf695280104e0312ecbda92557c93870114af6c9d05c4f7f0c3685b7a46bee255932575cce10b424d8"
-            + "13cfe4875d3e82047b97ddef52741d546b8e289dc6935b3ece0462db0a22b8e7";
+                    + "ec4ee341f56135fccf695280104e0312ecbda92557c93870114af6c9d05c4f7f0c3685b7a46bee255932575cce10b424d8"
+                    + "13cfe4875d3e82047b97ddef52741d546b8e289dc6935b3ece0462db0a22b8e7";
     public static final String NETEASE_RSA_PUBLIC_EXPONENT = "010001";
 
     /** The alphabet of the per-request secret key. */
     public static final String KEY_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
     public static final int KEY_LENGTH = 16;
     /** encSecKey is always sent as this many hex digits (one 1024-bit RSA block). */
     public static final int ENC_SEC_KEY_HEX_DIGITS = 256;
@@ -58,10 +59,12 @@ public final class WeapiCrypto {
         this.publicExponent = parseHex(publicExponentHex, "RSA public exponent");
         this.secretKeys = Objects.requireNonNull(secretKeys, "secretKeys");
         if (modulus.bitLength() > ENC_SEC_KEY_HEX_DIGITS * 4) {
-            throw new IllegalArgumentException("RSA modulus is longer than 1024 bits: " + modulus.bitLength() + " bits");
+            throw new IllegalArgumentException(
+                    "RSA modulus is longer than 1024 bits: " + modulus.bitLength() + " bits");
         }
         if (modulus.bitLength() <= KEY_LENGTH * 8) {
-            throw new IllegalArgumentException("RSA modulus is too short to hold a 16-byte key: " + modulus.bitLength() + " bits");
+            throw new IllegalArgumentException(
+                    "RSA modulus is too short to hold a 16-byte key: " + modulus.bitLength() + " bits");
         }
     }
 
@@ -79,8 +82,8 @@ public final class WeapiCrypto {
     public WeapiForm encrypt(String text, String secretKey) {
         checkSecretKey(secretKey);
         String inner = aesCbcBase64(text.getBytes(StandardCharsets.UTF_8), PRESET_KEY_BYTES);
-        String params = aesCbcBase64(inner.getBytes(StandardCharsets.US_ASCII),
-                secretKey.getBytes(StandardCharsets.US_ASCII));
+        String params =
+                aesCbcBase64(inner.getBytes(StandardCharsets.US_ASCII), secretKey.getBytes(StandardCharsets.US_ASCII));
         return new WeapiForm(params, rsaEncryptReversed(secretKey));
     }
 
@@ -119,16 +122,16 @@ public final class WeapiCrypto {
     }
 
     private static byte[] aesCbc(boolean encrypt, byte[] input, byte[] key) {
-        BufferedBlockCipher cipher = new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(AESEngine.newInstance()),
-                new PKCS7Padding());
+        BufferedBlockCipher cipher =
+                new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(AESEngine.newInstance()), new PKCS7Padding());
         cipher.init(encrypt, new ParametersWithIV(new KeyParameter(key), IV_BYTES));
         byte[] out = new byte[cipher.getOutputSize(input.length)];
         int length = cipher.processBytes(input, 0, input.length, out, 0);
         try {
             length += cipher.doFinal(out, length);
         } catch (InvalidCipherTextException e) {
-            throw new IllegalArgumentException("AES-CBC " + (encrypt ? "encryption" : "decryption") + " failed: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "AES-CBC " + (encrypt ? "encryption" : "decryption") + " failed: " + e.getMessage(), e);
         }
         return length == out.length ? out : java.util.Arrays.copyOf(out, length);
     }

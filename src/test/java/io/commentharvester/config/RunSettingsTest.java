@@ -33,9 +33,11 @@ class RunSettingsTest {
         assertThat(read("harvest.schedule", "PT6H").periodMs()).isEqualTo(21_600_000);
         assertThat(read("harvest.schedule", "6h").periodMs()).isEqualTo(21_600_000);
         assertThat(read("harvest.schedule", "30m").periodMs()).isEqualTo(1_800_000);
-        assertThat(read("harvest.schedule", "45s").triggerUri()).isEqualTo("timer:harvest?delay=0&synchronous=true&period=45000");
+        assertThat(read("harvest.schedule", "45s").triggerUri())
+                .isEqualTo("timer:harvest?delay=0&synchronous=true&period=45000");
         assertThat(read("harvest.schedule", "6h").incremental()).isTrue();
-        assertThat(read("harvest.schedule", "6h", "harvest.mode", "full").incremental()).isFalse();
+        assertThat(read("harvest.schedule", "6h", "harvest.mode", "full").incremental())
+                .isFalse();
         assertThat(read("harvest.mode", "incremental").incremental()).isTrue();
     }
 
@@ -43,16 +45,21 @@ class RunSettingsTest {
     void cronExpressionsBecomeAStatefulQuartzTrigger() {
         RunSettings settings = read("harvest.schedule", "0 0  */6 * * ?");
         assertThat(settings.cron()).isEqualTo("0 0 */6 * * ?");
-        assertThat(settings.triggerUri()).startsWith("quartz:").contains("stateful=true").contains("cron=0+0+*%2F6+*+*+%3F");
+        assertThat(settings.triggerUri())
+                .startsWith("quartz:")
+                .contains("stateful=true")
+                .contains("cron=0+0+*%2F6+*+*+%3F");
     }
 
     @Test
     void badValuesNameTheSetting() {
-        assertThatThrownBy(() -> read("harvest.schedule", "every day")).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(() -> read("harvest.schedule", "every day"))
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("harvest.schedule='every day': is neither a period");
         assertThatThrownBy(() -> read("harvest.schedule", "500ms")).hasMessageContaining("at least 1 s");
         assertThatThrownBy(() -> read("harvest.schedule", "PT6X")).hasMessageStartingWith("harvest.schedule='PT6X'");
-        assertThatThrownBy(() -> read("harvest.mode", "delta")).hasMessage("harvest.mode='delta': must be full or incremental");
+        assertThatThrownBy(() -> read("harvest.mode", "delta"))
+                .hasMessage("harvest.mode='delta': must be full or incremental");
         assertThatThrownBy(() -> read("harvest.keep-raw", "yes")).hasMessageStartingWith("harvest.keep-raw='yes'");
         assertThatThrownBy(() -> read("harvest.keep-raw-max", "0")).hasMessageStartingWith("harvest.keep-raw-max='0'");
     }

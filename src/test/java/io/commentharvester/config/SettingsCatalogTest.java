@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.commentharvester.sandbox.SandboxSettings;
 import org.junit.jupiter.api.Test;
+
+import io.commentharvester.sandbox.SandboxSettings;
 
 class SettingsCatalogTest {
 
@@ -43,28 +44,33 @@ class SettingsCatalogTest {
         SandboxSettings.fromProperties(lookup);
         ExportSettings.from("all", lookup);
         Stream.concat(shipped.stringPropertyNames().stream().map(shipped::getProperty), routeTexts())
-                .forEach(text -> PLACEHOLDER.matcher(text).results().map(m -> m.group(1)).forEach(asked::add));
+                .forEach(text ->
+                        PLACEHOLDER.matcher(text).results().map(m -> m.group(1)).forEach(asked::add));
         asked.removeIf(key -> SettingsCatalog.CHECKED_PREFIXES.stream().noneMatch(key::startsWith));
         return asked;
     }
 
     private static Stream<String> routeTexts() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            return files.filter(path -> path.toString().endsWith(".camel.yaml")).map(path -> {
-                try {
-                    return Files.readString(path);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList().stream();
+            return files
+                    .filter(path -> path.toString().endsWith(".camel.yaml"))
+                    .map(path -> {
+                        try {
+                            return Files.readString(path);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList()
+                    .stream();
         }
     }
 
     @Test
     void helpCoversEveryKeyTheLoaderAccepts() throws Exception {
         Set<String> accepted = keysTheLoaderAccepts();
-        assertThat(accepted).contains("harvest.pages", "redis.url", "sandbox.port", "http.connect-timeout-ms",
-                "export.format");
+        assertThat(accepted)
+                .contains("harvest.pages", "redis.url", "sandbox.port", "http.connect-timeout-ms", "export.format");
         assertThat(SettingsCatalog.shipped().keys()).containsAll(accepted);
         String help = SettingsCatalog.shipped().help();
         assertThat(accepted).allSatisfy(key -> assertThat(help).contains("  " + key + " = "));
@@ -72,18 +78,22 @@ class SettingsCatalogTest {
 
     @Test
     void everySettingHasAMeaningAndTheShippedCopyIsTheWorkingDirectorysFile() throws Exception {
-        assertThat(SettingsCatalog.shipped().settings()).allSatisfy(setting ->
-                assertThat(setting.meaning()).as(setting.key()).isNotBlank());
+        assertThat(SettingsCatalog.shipped().settings())
+                .allSatisfy(setting ->
+                        assertThat(setting.meaning()).as(setting.key()).isNotBlank());
         Properties file = new Properties();
         file.load(new StringReader(Files.readString(Path.of("application.properties"))));
-        assertThat(SettingsCatalog.shipped().keys()).containsExactlyInAnyOrderElementsOf(file.stringPropertyNames()
-                .stream().filter(key -> SettingsCatalog.CHECKED_PREFIXES.stream().anyMatch(key::startsWith)).toList());
+        assertThat(SettingsCatalog.shipped().keys())
+                .containsExactlyInAnyOrderElementsOf(file.stringPropertyNames().stream()
+                        .filter(key -> SettingsCatalog.CHECKED_PREFIXES.stream().anyMatch(key::startsWith))
+                        .toList());
     }
 
     @Test
     void helpShowsDefaultsAndMeanings() {
         String help = SettingsCatalog.shipped().help();
-        assertThat(help).contains("  harvest.pages = 10\n      How deep to go in each thread")
+        assertThat(help)
+                .contains("  harvest.pages = 10\n      How deep to go in each thread")
                 .contains("  redis.url = env REDIS_URL, else empty\n")
                 .contains("  harvest.resources = empty\n");
     }

@@ -18,8 +18,13 @@ class ThreadListSettingsTest {
         Properties shipped = new Properties();
         shipped.load(new StringReader(Files.readString(Path.of("application.properties"))));
         assertThat(ThreadListSettings.from(shipped::getProperty)).isEqualTo(ThreadListSettings.NONE);
-        assertThat(SettingsCatalog.shipped().keys()).contains("harvest.include-hot", "harvest.include-replies",
-                "harvest.order", "weapi.hot-comments-path", "weapi.floor-path");
+        assertThat(SettingsCatalog.shipped().keys())
+                .contains(
+                        "harvest.include-hot",
+                        "harvest.include-replies",
+                        "harvest.order",
+                        "weapi.hot-comments-path",
+                        "weapi.floor-path");
     }
 
     @Test
@@ -33,13 +38,16 @@ class ThreadListSettingsTest {
     @Test
     void eachBadValueNamesItsSetting() {
         assertThatThrownBy(() -> ThreadListSettings.from(Map.of("harvest.include-hot", "yes")::get))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("harvest.include-hot")
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("harvest.include-hot")
                 .hasMessageContaining("true or false");
         assertThatThrownBy(() -> ThreadListSettings.from(Map.of("harvest.include-replies", "1")::get))
                 .hasMessageContaining("harvest.include-replies");
         assertThatThrownBy(() -> ThreadListSettings.from(Map.of("harvest.order", "recommended")::get))
-                .hasMessageContaining("harvest.order").hasMessageContaining("time or hot");
+                .hasMessageContaining("harvest.order")
+                .hasMessageContaining("time or hot");
         assertThatThrownBy(() -> ThreadListSettings.from(Map.of("weapi.floor-path", "floor")::get))
-                .hasMessageContaining("weapi.floor-path").hasMessageContaining("must start with /");
+                .hasMessageContaining("weapi.floor-path")
+                .hasMessageContaining("must start with /");
     }
 }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import io.commentharvester.config.InvalidSettingException;
 import org.junit.jupiter.api.Test;
+
+import io.commentharvester.config.InvalidSettingException;
 
 class EmbedSettingsTest {
 
@@ -14,13 +15,15 @@ class EmbedSettingsTest {
     void runsAtStartUnlessToldNot() {
         assertThat(EmbedSettings.from(key -> null).triggerUri("timer:harvest?repeatCount=1"))
                 .isEqualTo("timer:harvest?repeatCount=1");
-        assertThat(EmbedSettings.from(Map.of(EmbedSettings.RUN_AT_START, "false")::get).triggerUri("timer:harvest"))
+        assertThat(EmbedSettings.from(Map.of(EmbedSettings.RUN_AT_START, "false")::get)
+                        .triggerUri("timer:harvest"))
                 .isEqualTo(EmbedSettings.ON_DEMAND_TRIGGER);
     }
 
     @Test
     void anythingButTrueOrFalseIsRejected() {
         assertThatThrownBy(() -> EmbedSettings.from(Map.of(EmbedSettings.RUN_AT_START, "no")::get))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining(EmbedSettings.RUN_AT_START);
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining(EmbedSettings.RUN_AT_START);
     }
 }

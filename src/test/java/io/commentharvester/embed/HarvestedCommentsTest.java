@@ -7,17 +7,18 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class HarvestedCommentsTest {
 
     @Test
     void theKeysAreThoseOfTheSummarysThreads() throws Exception {
-        var summary = new ObjectMapper().readTree(
-                "{\"threads\":[{\"key\":\"music_comment:1\"},{\"key\":\"music_comment:album:2\"}]}");
+        var summary = new ObjectMapper()
+                .readTree("{\"threads\":[{\"key\":\"music_comment:1\"},{\"key\":\"music_comment:album:2\"}]}");
         assertThat(HarvestedComments.keys(summary)).containsExactly("music_comment:1", "music_comment:album:2");
     }
 
@@ -37,11 +38,12 @@ class HarvestedCommentsTest {
             kamelet = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
         }
         assertThat(kamelet).containsEntry("kind", "Kamelet");
-        Map<String, Object> definition = (Map<String, Object>) ((Map<String, Object>) kamelet.get("spec")).get("definition");
+        Map<String, Object> definition =
+                (Map<String, Object>) ((Map<String, Object>) kamelet.get("spec")).get("definition");
         Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) definition.get("properties");
         assertThat(properties).containsKeys("resources", "pages");
-        properties.forEach((name, property) -> assertThat(property).as(name)
-                .containsKeys("title", "description", "type", "default", "example"));
+        properties.forEach((name, property) ->
+                assertThat(property).as(name).containsKeys("title", "description", "type", "default", "example"));
         assertThat((List<String>) definition.get("required")).containsExactly("resources");
     }
 }

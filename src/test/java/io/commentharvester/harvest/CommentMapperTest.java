@@ -1,24 +1,26 @@
 package io.commentharvester.harvest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.commentharvester.config.StoreLayout;
-import io.commentharvester.weapi.MalformedAnswerException;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.commentharvester.config.StoreLayout;
+import io.commentharvester.weapi.MalformedAnswerException;
 
 class CommentMapperTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final CommentMapper mapper = new CommentMapper(json, StoreLayout.COMMENT_ID);
-    private static final String NORMAL = "{\"commentId\":5,\"user\":{\"userId\":7,\"nickname\":\"a\"},\"content\":\"x\","
-            + "\"time\":10,\"likedCount\":3,\"ipLocation\":{\"location\":\"北京\"},\"showFloorComment\":{\"replyCount\":4},"
-            + "\"beReplied\":[{\"beRepliedCommentId\":2,\"content\":\"y\"}],\"status\":0}";
+    private static final String NORMAL =
+            "{\"commentId\":5,\"user\":{\"userId\":7,\"nickname\":\"a\"},\"content\":\"x\","
+                    + "\"time\":10,\"likedCount\":3,\"ipLocation\":{\"location\":\"北京\"},\"showFloorComment\":{\"replyCount\":4},"
+                    + "\"beReplied\":[{\"beRepliedCommentId\":2,\"content\":\"y\"}],\"status\":0}";
 
     private PageComment map(String comment) throws Exception {
         List<PageComment> mapped = mapper.toComments(json.readTree("[" + comment + "]"));
@@ -42,7 +44,8 @@ class CommentMapperTest {
 
     @Test
     void aDeletedCommentIsStoredWithNullContentAndItsStatus() throws Exception {
-        PageComment comment = map(NORMAL.replace("\"content\":\"x\"", "\"content\":null").replace("\"status\":0", "\"status\":-1"));
+        PageComment comment =
+                map(NORMAL.replace("\"content\":\"x\"", "\"content\":null").replace("\"status\":0", "\"status\":-1"));
         assertThat(comment.odd()).isTrue();
         assertThat(comment.field()).isEqualTo("5");
         assertThat(stored(comment).get("content").isNull()).isTrue();
@@ -86,7 +89,8 @@ class CommentMapperTest {
     @Test
     void aCommentWithoutAnyIdGetsAStableDerivedField() throws Exception {
         PageComment first = map(NORMAL.replace("\"commentId\":5,", ""));
-        PageComment again = map(NORMAL.replace("\"commentId\":5,", "\"commentId\":null,").replace("\"likedCount\":3", "\"likedCount\":9"));
+        PageComment again = map(NORMAL.replace("\"commentId\":5,", "\"commentId\":null,")
+                .replace("\"likedCount\":3", "\"likedCount\":9"));
         assertThat(first.field()).matches("noid:[0-9a-f]{16}").isEqualTo(again.field());
         assertThat(first.commentId()).isNull();
         assertThat(first.odd()).isTrue();
@@ -110,13 +114,17 @@ class CommentMapperTest {
     @Test
     void onlyAnAnswerWithoutAnyListIsBroken() throws Exception {
         CommentPageReader reader = new CommentPageReader(mapper);
-        CommentPage page = reader.read(json.readTree("{\"code\":200,\"data\":{\"comments\":[" + NORMAL.replace(
-                "\"content\":\"x\"", "\"content\":null") + ",null],\"hasMore\":false}}"), "p");
+        CommentPage page = reader.read(
+                json.readTree("{\"code\":200,\"data\":{\"comments\":["
+                        + NORMAL.replace("\"content\":\"x\"", "\"content\":null") + ",null],\"hasMore\":false}}"),
+                "p");
         assertThat(page.comments()).hasSize(1);
         assertThat(page.unreadable()).isEqualTo(1);
         assertThatThrownBy(() -> reader.readHot(json.readTree("{\"code\":200,\"total\":3}"), "p"))
-                .isInstanceOf(MalformedAnswerException.class).hasMessageContaining("hotComments");
+                .isInstanceOf(MalformedAnswerException.class)
+                .hasMessageContaining("hotComments");
         assertThatThrownBy(() -> reader.readFloor(json.readTree("{\"code\":200,\"data\":{}}"), "p", "1"))
-                .isInstanceOf(MalformedAnswerException.class).hasMessageContaining("data.comments");
+                .isInstanceOf(MalformedAnswerException.class)
+                .hasMessageContaining("data.comments");
     }
 }

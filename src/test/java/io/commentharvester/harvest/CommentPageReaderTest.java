@@ -3,12 +3,14 @@ package io.commentharvester.harvest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.commentharvester.config.StoreLayout;
 import io.commentharvester.weapi.MalformedAnswerException;
 import io.commentharvester.weapi.WeapiApiException;
-import org.junit.jupiter.api.Test;
 
 class CommentPageReaderTest {
 
@@ -38,9 +40,10 @@ class CommentPageReaderTest {
         assertThat(result.comments()).extracting(PageComment::time).containsExactly(1700000000002L, 1700000000001L);
         assertThat(result.totalCount()).isEqualTo(1234);
         assertThat(result.hasMore()).isTrue();
-        assertThat(result.comments().get(0).value()).isEqualTo("{\"commentId\":11,\"userId\":7,\"nickname\":\"小明\","
-                + "\"content\":\"第一条\\n\\\"好\\\"🎵\",\"time\":1700000000002,\"likedCount\":5,\"ipLocation\":\"北京\","
-                + "\"parentCommentId\":0,\"replyCount\":0,\"status\":0}");
+        assertThat(result.comments().get(0).value())
+                .isEqualTo("{\"commentId\":11,\"userId\":7,\"nickname\":\"小明\","
+                        + "\"content\":\"第一条\\n\\\"好\\\"🎵\",\"time\":1700000000002,\"likedCount\":5,\"ipLocation\":\"北京\","
+                        + "\"parentCommentId\":0,\"replyCount\":0,\"status\":0}");
         JsonNode second = json.readTree(result.comments().get(1).value());
         assertThat(second.get("beRepliedCommentId").asLong()).isEqualTo(11);
         assertThat(second.has("ipLocation")).isFalse();
@@ -56,7 +59,7 @@ class CommentPageReaderTest {
     @Test
     void rateLimitAnswersAreRetryableApiErrors() throws Exception {
         assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID)
-                .read(json.readTree("{\"code\":-460,\"message\":\"Cheating\"}"), page))
+                        .read(json.readTree("{\"code\":-460,\"message\":\"Cheating\"}"), page))
                 .isInstanceOf(WeapiApiException.Retryable.class)
                 .hasMessage("song:42 page before 1700000000000: API code -460 (Cheating)");
         assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID).read(json.readTree("{\"code\":405}"), page))
@@ -65,8 +68,8 @@ class CommentPageReaderTest {
 
     @Test
     void answersThatCannotImproveAreNotRetryable() throws Exception {
-        assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID)
-                .read(json.readTree("{\"code\":400,\"message\":\"bad\"}"), page))
+        assertThatThrownBy(() ->
+                        reader(StoreLayout.COMMENT_ID).read(json.readTree("{\"code\":400,\"message\":\"bad\"}"), page))
                 .isExactlyInstanceOf(WeapiApiException.class)
                 .satisfies(e -> assertThat(PageRetryPolicy.isTransient(e)).isFalse());
     }
@@ -74,22 +77,25 @@ class CommentPageReaderTest {
     @Test
     void anAnswerWithoutCommentsIsMalformed() throws Exception {
         assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID).read(json.readTree("{\"code\":200,\"data\":{}}"), page))
-                .isInstanceOf(MalformedAnswerException.class).hasMessageContaining("data.comments");
+                .isInstanceOf(MalformedAnswerException.class)
+                .hasMessageContaining("data.comments");
         assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID).read(json.readTree("[1]"), page))
                 .isInstanceOf(MalformedAnswerException.class);
     }
 
     @Test
     void anAnswerWithoutATotalSaysSoInsteadOfZero() throws Exception {
-        CommentPage result = reader(StoreLayout.COMMENT_ID).read(
-                json.readTree("{\"code\":200,\"data\":{\"comments\":[],\"hasMore\":false}}"), page);
+        CommentPage result = reader(StoreLayout.COMMENT_ID)
+                .read(json.readTree("{\"code\":200,\"data\":{\"comments\":[],\"hasMore\":false}}"), page);
         assertThat(result.totalCount()).isEqualTo(-1);
     }
 
     @Test
     void anEmptyPagePastTheEndIsFine() throws Exception {
-        CommentPage result = reader(StoreLayout.COMMENT_ID).read(
-                json.readTree("{\"code\":200,\"data\":{\"comments\":[],\"totalCount\":5,\"hasMore\":false}}"), page);
+        CommentPage result = reader(StoreLayout.COMMENT_ID)
+                .read(
+                        json.readTree("{\"code\":200,\"data\":{\"comments\":[],\"totalCount\":5,\"hasMore\":false}}"),
+                        page);
         assertThat(result.isEmpty()).isTrue();
         assertThat(result.hasMore()).isFalse();
     }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import io.commentharvester.harvest.walk.Coverage;
 import org.junit.jupiter.api.Test;
+
+import io.commentharvester.harvest.walk.Coverage;
 
 class WatermarkTest {
 
@@ -20,13 +21,16 @@ class WatermarkTest {
     @Test
     void itMovesUpOnlyOverRangesJoinedToItWithoutAGap() {
         // the new comments [1001, 2001) were all stored: one range with the old ones
-        assertThat(Watermark.advance(1000, Coverage.merge(List.of(new Coverage(1001, 2001, 9),
-                new Coverage(500, 1001, 40))), false)).isEqualTo(2000);
+        assertThat(Watermark.advance(
+                        1000, Coverage.merge(List.of(new Coverage(1001, 2001, 9), new Coverage(500, 1001, 40))), false))
+                .isEqualTo(2000);
         // an interrupted walk stored [1500, 2001) only: a gap [1001, 1500) stays, the watermark too
-        assertThat(Watermark.advance(1000, Coverage.merge(List.of(new Coverage(1500, 2001, 5),
-                new Coverage(500, 1001, 40))), true)).isEqualTo(1000);
+        assertThat(Watermark.advance(
+                        1000, Coverage.merge(List.of(new Coverage(1500, 2001, 5), new Coverage(500, 1001, 40))), true))
+                .isEqualTo(1000);
         // a checkpoint walked with other order fields is gone: a range starting right above it still counts
-        assertThat(Watermark.advance(1000, List.of(new Coverage(1001, 3001, 7)), true)).isEqualTo(3000);
+        assertThat(Watermark.advance(1000, List.of(new Coverage(1001, 3001, 7)), true))
+                .isEqualTo(3000);
         assertThat(Watermark.advance(1000, List.of(), true)).isEqualTo(1000);
     }
 

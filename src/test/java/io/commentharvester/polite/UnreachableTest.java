@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
-
 import javax.net.ssl.SSLHandshakeException;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,8 @@ class UnreachableTest {
     void anUnknownHostIsUnreachableEvenWrapped() {
         Exception failure = new RuntimeException(new IOException(new UnknownHostException("no-such-host.invalid")));
         assertThat(Unreachable.reason(failure, "no-such-host.invalid", true))
-                .startsWith("cannot reach no-such-host.invalid: unknown host").endsWith("with --sandbox");
+                .startsWith("cannot reach no-such-host.invalid: unknown host")
+                .endsWith("with --sandbox");
     }
 
     @Test
@@ -34,13 +34,17 @@ class UnreachableTest {
     void aRefusalIsUnreachableOnlyFromAServerThatNeverAnswered() {
         ConnectException refused = new ConnectException("Connection refused");
         assertThat(Unreachable.reason(refused, "127.0.0.1", false)).contains("connection refused");
-        assertThat(Unreachable.reason(refused, "127.0.0.1", true)).as("a restart, perhaps").isNull();
+        assertThat(Unreachable.reason(refused, "127.0.0.1", true))
+                .as("a restart, perhaps")
+                .isNull();
     }
 
     @Test
     void timeoutsAndOtherFailuresMayClearUp() {
-        assertThat(Unreachable.reason(new SocketTimeoutException("Read timed out"), "h", false)).isNull();
-        assertThat(Unreachable.reason(new IllegalStateException("x"), "h", false)).isNull();
+        assertThat(Unreachable.reason(new SocketTimeoutException("Read timed out"), "h", false))
+                .isNull();
+        assertThat(Unreachable.reason(new IllegalStateException("x"), "h", false))
+                .isNull();
     }
 
     @Test

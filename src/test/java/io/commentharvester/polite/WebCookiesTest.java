@@ -11,7 +11,8 @@ class WebCookiesTest {
     @Test
     void anonymousCookiesAreRandomHexMadeOnceAndTheUsersCookieWins() {
         WebCookies cookies = WebCookies.of("MUSIC_U=abc; os=osx; __csrf=tok123", "", true, new SecureRandom());
-        assertThat(cookies.header()).matches("_ntes_nuid=[0-9a-f]{32}; NMTID=00O[0-9a-f]{32}; os=osx; MUSIC_U=abc; __csrf=tok123");
+        assertThat(cookies.header())
+                .matches("_ntes_nuid=[0-9a-f]{32}; NMTID=00O[0-9a-f]{32}; os=osx; MUSIC_U=abc; __csrf=tok123");
         assertThat(cookies.csrfToken()).isEqualTo("tok123");
         assertThat(cookies.toString()).doesNotContain("abc").doesNotContain("tok123");
     }
@@ -26,6 +27,7 @@ class WebCookiesTest {
     @Test
     void twoRunsSendDifferentAnonymousIds() {
         SecureRandom random = new SecureRandom();
-        assertThat(WebCookies.of("", "", true, random).header()).isNotEqualTo(WebCookies.of("", "", true, random).header());
+        assertThat(WebCookies.of("", "", true, random).header())
+                .isNotEqualTo(WebCookies.of("", "", true, random).header());
     }
 }

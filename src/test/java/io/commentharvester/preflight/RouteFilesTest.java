@@ -3,13 +3,15 @@ package io.commentharvester.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.commentharvester.config.InvalidSettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.commentharvester.config.InvalidSettingException;
 
 class RouteFilesTest {
 
@@ -37,7 +39,8 @@ class RouteFilesTest {
     }
 
     private InvalidSettingException failure(String pattern) {
-        InvalidSettingException e = catchThrowableOfType(InvalidSettingException.class, () -> RouteFiles.check(pattern, dir));
+        InvalidSettingException e =
+                catchThrowableOfType(InvalidSettingException.class, () -> RouteFiles.check(pattern, dir));
         assertThat(e).as("expected the check of %s to fail", pattern).isNotNull();
         assertThat(e.getMessage()).doesNotContain("\n", "\r");
         return e;
@@ -48,9 +51,10 @@ class RouteFilesTest {
         InvalidSettingException e = failure("file:routes/*.camel.yaml");
 
         assertThat(e.key()).isEqualTo("camel.main.routes-include-pattern");
-        assertThat(e.getMessage()).isEqualTo("camel.main.routes-include-pattern: the routes folder "
-                + dir.toAbsolutePath().resolve("routes") + " does not exist"
-                + " (run from the project root or set camel.main.routes-include-pattern)");
+        assertThat(e.getMessage())
+                .isEqualTo("camel.main.routes-include-pattern: the routes folder "
+                        + dir.toAbsolutePath().resolve("routes") + " does not exist"
+                        + " (run from the project root or set camel.main.routes-include-pattern)");
     }
 
     @Test
@@ -61,8 +65,9 @@ class RouteFilesTest {
         InvalidSettingException e = failure("file:routes/*.camel.yaml");
 
         assertThat(e.key()).isEqualTo("camel.main.routes-include-pattern");
-        assertThat(e.getMessage()).contains("no route file matches file:routes/*.camel.yaml in the folder "
-                + dir.toAbsolutePath().resolve("routes"));
+        assertThat(e.getMessage())
+                .contains("no route file matches file:routes/*.camel.yaml in the folder "
+                        + dir.toAbsolutePath().resolve("routes"));
     }
 
     @Test
@@ -98,7 +103,8 @@ class RouteFilesTest {
         Path a = write("one/a.yaml", ROUTE);
         Path b = write("two/b.camel.yaml", ROUTE);
 
-        List<Path> files = RouteFiles.check("classpath:camel/*, file:" + dir.resolve("one") + "/*.yaml,file:two/*.camel.yaml", dir);
+        List<Path> files = RouteFiles.check(
+                "classpath:camel/*, file:" + dir.resolve("one") + "/*.yaml,file:two/*.camel.yaml", dir);
 
         assertThat(files).containsExactly(a, b);
     }
@@ -113,7 +119,8 @@ class RouteFilesTest {
 
     @Test
     void classpathEntriesAreLeftToCamel() {
-        assertThat(RouteFiles.check("classpath:camel/*.yaml,classpath:routes/missing/*.yaml", dir)).isEmpty();
+        assertThat(RouteFiles.check("classpath:camel/*.yaml,classpath:routes/missing/*.yaml", dir))
+                .isEmpty();
     }
 
     @Test
@@ -130,8 +137,9 @@ class RouteFilesTest {
         InvalidSettingException e = failure("file:routes/*.camel.yaml");
 
         assertThat(e.key()).isEqualTo("routes/harvest.camel.yaml");
-        assertThat(e.getMessage()).isEqualTo("routes/harvest.camel.yaml: YAML syntax error at line 4, column 25:"
-                + " mapping values are not allowed here");
+        assertThat(e.getMessage())
+                .isEqualTo("routes/harvest.camel.yaml: YAML syntax error at line 4, column 25:"
+                        + " mapping values are not allowed here");
     }
 
     @Test
@@ -141,7 +149,8 @@ class RouteFilesTest {
         InvalidSettingException e = failure("file:routes/*.camel.yaml");
 
         assertThat(e.key()).isEqualTo("routes/tabs.camel.yaml");
-        assertThat(e.getMessage()).startsWith("routes/tabs.camel.yaml: YAML syntax error at line 4, column 1: ")
+        assertThat(e.getMessage())
+                .startsWith("routes/tabs.camel.yaml: YAML syntax error at line 4, column 1: ")
                 .contains("\\t");
     }
 
@@ -151,8 +160,9 @@ class RouteFilesTest {
 
         InvalidSettingException e = failure("file:routes/*.camel.yaml");
 
-        assertThat(e.getMessage()).startsWith("routes/map.camel.yaml: expected a list of route definitions at the top level"
-                + ", but found a mapping at line 2, column 1");
+        assertThat(e.getMessage())
+                .startsWith("routes/map.camel.yaml: expected a list of route definitions at the top level"
+                        + ", but found a mapping at line 2, column 1");
     }
 
     @Test
@@ -185,17 +195,25 @@ class RouteFilesTest {
     void theProjectsOwnRouteFilesPass() {
         List<Path> files = RouteFiles.check("file:routes/*.camel.yaml", Path.of(""));
 
-        assertThat(files).hasSizeGreaterThanOrEqualTo(4)
+        assertThat(files)
+                .hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(file -> assertThat(file.getFileName().toString()).endsWith(".camel.yaml"));
     }
 
     @Test
     void antPatternsStayWithinOneFolderUnlessDoubleStarred() {
-        assertThat(RouteFiles.antToRegex("*.camel.yaml").matcher("a.camel.yaml").matches()).isTrue();
-        assertThat(RouteFiles.antToRegex("*.camel.yaml").matcher("sub/a.camel.yaml").matches()).isFalse();
-        assertThat(RouteFiles.antToRegex("**/*.yaml").matcher("a.yaml").matches()).isTrue();
-        assertThat(RouteFiles.antToRegex("**/*.yaml").matcher("x/y/a.yaml").matches()).isTrue();
-        assertThat(RouteFiles.antToRegex("route?.yaml").matcher("route1.yaml").matches()).isTrue();
+        assertThat(RouteFiles.antToRegex("*.camel.yaml").matcher("a.camel.yaml").matches())
+                .isTrue();
+        assertThat(RouteFiles.antToRegex("*.camel.yaml")
+                        .matcher("sub/a.camel.yaml")
+                        .matches())
+                .isFalse();
+        assertThat(RouteFiles.antToRegex("**/*.yaml").matcher("a.yaml").matches())
+                .isTrue();
+        assertThat(RouteFiles.antToRegex("**/*.yaml").matcher("x/y/a.yaml").matches())
+                .isTrue();
+        assertThat(RouteFiles.antToRegex("route?.yaml").matcher("route1.yaml").matches())
+                .isTrue();
         assertThat(RouteFiles.antToRegex("a.yaml").matcher("aXyaml").matches()).isFalse();
     }
 }

@@ -4,22 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.commentharvester.config.InvalidSettingException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
+
+import io.commentharvester.config.InvalidSettingException;
 
 class SettingKeysTest {
 
-    private static final Set<String> KNOWN = Set.of("harvest.pages", "harvest.page-size", "harvest.concurrency",
-            "harvest.song-ids", "redis.url", "redis.key-prefix", "weapi.base-url", "http.connect-timeout-ms");
+    private static final Set<String> KNOWN = Set.of(
+            "harvest.pages",
+            "harvest.page-size",
+            "harvest.concurrency",
+            "harvest.song-ids",
+            "redis.url",
+            "redis.key-prefix",
+            "weapi.base-url",
+            "http.connect-timeout-ms");
     private static final Set<String> CHECKED = Set.of("harvest.", "weapi.", "redis.", "http.", "sandbox.");
 
     private static InvalidSettingException failure(Collection<String> keys) {
-        InvalidSettingException e = catchThrowableOfType(InvalidSettingException.class,
-                () -> SettingKeys.checkKnown(keys, KNOWN, CHECKED));
+        InvalidSettingException e =
+                catchThrowableOfType(InvalidSettingException.class, () -> SettingKeys.checkKnown(keys, KNOWN, CHECKED));
         assertThat(e).as("expected %s to be rejected", keys).isNotNull();
         assertThat(e.getMessage()).doesNotContain("\n", "\r");
         return e;
@@ -50,8 +59,9 @@ class SettingKeysTest {
     void aFarOffKeyListsTheKnownKeysOfItsPrefix() {
         InvalidSettingException e = failure(List.of("harvest.threads"));
 
-        assertThat(e.getMessage()).isEqualTo("harvest.threads: unknown setting; known harvest.* settings: "
-                + "harvest.concurrency, harvest.page-size, harvest.pages, harvest.song-ids");
+        assertThat(e.getMessage())
+                .isEqualTo("harvest.threads: unknown setting; known harvest.* settings: "
+                        + "harvest.concurrency, harvest.page-size, harvest.pages, harvest.song-ids");
     }
 
     @Test
@@ -61,14 +71,21 @@ class SettingKeysTest {
 
     @Test
     void theFirstUnknownKeyInSortedOrderIsReported() {
-        assertThat(failure(List.of("weapi.base-urls", "redis.uri", "harvest.threads")).key())
+        assertThat(failure(List.of("weapi.base-urls", "redis.uri", "harvest.threads"))
+                        .key())
                 .isEqualTo("harvest.threads");
     }
 
     @Test
     void keysOutsideTheCheckedPrefixesAreIgnored() {
-        List<String> keys = List.of("camel.main.name", "camel.threadpool.config[harvest].pool-size", "java.version",
-                "user.dir", "harvester", "redis", "harvest.pages");
+        List<String> keys = List.of(
+                "camel.main.name",
+                "camel.threadpool.config[harvest].pool-size",
+                "java.version",
+                "user.dir",
+                "harvester",
+                "redis",
+                "harvest.pages");
 
         assertThatCode(() -> SettingKeys.checkKnown(keys, KNOWN, CHECKED)).doesNotThrowAnyException();
     }
@@ -82,7 +99,8 @@ class SettingKeysTest {
         Properties commandLine = new Properties();
         commandLine.setProperty("harvest.pagez", "3");
 
-        assertThat(SettingKeys.keysOf(file, commandLine)).containsExactly("harvest.pages", "harvest.pagez", "redis.url");
+        assertThat(SettingKeys.keysOf(file, commandLine))
+                .containsExactly("harvest.pages", "harvest.pagez", "redis.url");
     }
 
     @Test

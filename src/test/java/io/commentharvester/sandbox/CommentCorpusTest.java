@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
 
 class CommentCorpusTest {
 
     private static final long JAN_1_2026 = ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneId.of("Asia/Shanghai"))
-            .toInstant().toEpochMilli();
+            .toInstant()
+            .toEpochMilli();
 
     private final CommentCorpus corpus = new CommentCorpus(0);
 
@@ -57,14 +59,18 @@ class CommentCorpusTest {
             assertThat(ids.add(comment.get("commentId").longValue())).isTrue();
             assertThat(comment.get("commentId").longValue()).isBetween(1_000_000_000L, 9_999_999_999L);
             assertThat(comment.get("timeStr").textValue())
-                    .isEqualTo(Instant.ofEpochMilli(time).atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
+                    .isEqualTo(Instant.ofEpochMilli(time)
+                            .atZone(ZoneId.of("Asia/Shanghai"))
+                            .toLocalDate()
+                            .toString());
             assertThat(comment.get("user").get("nickname").textValue()).isNotEmpty();
             assertThat(comment.get("user").has("avatarUrl")).isTrue();
             assertThat(comment.get("user").has("vipType")).isTrue();
             assertThat(comment.get("ipLocation").get("location").textValue()).isNotEmpty();
             assertThat(comment.get("likedCount").isIntegralNumber()).isTrue();
             assertThat(comment.get("status").intValue()).isZero();
-            assertThat(comment.get("showFloorComment").get("replyCount").isInt()).isTrue();
+            assertThat(comment.get("showFloorComment").get("replyCount").isInt())
+                    .isTrue();
         }
     }
 
@@ -76,8 +82,8 @@ class CommentCorpusTest {
         for (String thread : List.of("R_SO_4_1", "R_SO_4_2", "A_DJ_1_3")) {
             for (ObjectNode comment : corpus.comments(thread)) {
                 JsonNode user = comment.get("user");
-                String previous = nicknameByUser.putIfAbsent(user.get("userId").longValue(),
-                        user.get("nickname").textValue());
+                String previous = nicknameByUser.putIfAbsent(
+                        user.get("userId").longValue(), user.get("nickname").textValue());
                 assertThat(previous).isIn(null, user.get("nickname").textValue());
                 nicknames.add(user.get("nickname").textValue());
                 total++;
@@ -95,8 +101,9 @@ class CommentCorpusTest {
             corpus.comments(thread).forEach(c -> contents.add(c.get("content").textValue()));
         }
         assertThat(contents).anyMatch(c -> c.codePoints().anyMatch(Character::isSupplementaryCodePoint));
-        assertThat(contents).anyMatch(c -> c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp)
-                == Character.UnicodeScript.HAN));
+        assertThat(contents)
+                .anyMatch(c ->
+                        c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN));
         assertThat(contents).anyMatch(c -> c.contains("\""));
         assertThat(contents).anyMatch(c -> c.contains("\\"));
         assertThat(contents).anyMatch(c -> c.contains("\n"));
@@ -120,7 +127,8 @@ class CommentCorpusTest {
             JsonNode quoted = beReplied.get(0);
             ObjectNode target = byId.get(quoted.get("beRepliedCommentId").longValue());
             assertThat(target).isNotNull();
-            assertThat(target.get("time").longValue()).isLessThan(comment.get("time").longValue());
+            assertThat(target.get("time").longValue())
+                    .isLessThan(comment.get("time").longValue());
             assertThat(quoted.get("content")).isEqualTo(target.get("content"));
             assertThat(quoted.get("user")).isEqualTo(target.get("user"));
         }
@@ -135,7 +143,10 @@ class CommentCorpusTest {
         List<ObjectNode> recommended = corpus.comments(thread, CommentOrder.RECOMMENDED);
 
         assertThat(hot).containsExactlyInAnyOrderElementsOf(byTime);
-        assertThat(recommended).containsExactlyInAnyOrderElementsOf(byTime).isNotEqualTo(byTime).isNotEqualTo(hot);
+        assertThat(recommended)
+                .containsExactlyInAnyOrderElementsOf(byTime)
+                .isNotEqualTo(byTime)
+                .isNotEqualTo(hot);
         for (int i = 1; i < hot.size(); i++) {
             long before = hot.get(i - 1).get("likedCount").longValue();
             long after = hot.get(i).get("likedCount").longValue();
@@ -164,7 +175,9 @@ class CommentCorpusTest {
             }
         }
         assertThat(same).isBetween(500, 700);
-        assertThat(new CommentCorpus(2_000, 0.3).comments("R_SO_4_77")).as("deterministic").isEqualTo(comments);
+        assertThat(new CommentCorpus(2_000, 0.3).comments("R_SO_4_77"))
+                .as("deterministic")
+                .isEqualTo(comments);
         assertThat(sharing.comments("R_SO_4_78")).isNotEqualTo(comments);
     }
 
@@ -189,10 +202,12 @@ class CommentCorpusTest {
     void aShareOfOnePutsTheWholeThreadInOneMillisecond() {
         List<ObjectNode> comments = new CommentCorpus(40, 1.0).comments("R_MV_5_1");
 
-        assertThat(comments).extracting(c -> c.get("time").longValue()).containsOnly(comments.get(0).get("time")
-                .longValue());
-        assertThat(comments).extracting(c -> c.get("commentId").longValue()).isSortedAccordingTo((x, y) -> Long
-                .compare(y, x));
+        assertThat(comments)
+                .extracting(c -> c.get("time").longValue())
+                .containsOnly(comments.get(0).get("time").longValue());
+        assertThat(comments)
+                .extracting(c -> c.get("commentId").longValue())
+                .isSortedAccordingTo((x, y) -> Long.compare(y, x));
     }
 
     @Test
@@ -205,8 +220,8 @@ class CommentCorpusTest {
             long time = comments.get(i).get("time").longValue();
             int first = thread.firstOlderThan(time);
             assertThat(first).isGreaterThan(i);
-            assertThat(comments.subList(0, first)).allSatisfy(c -> assertThat(c.get("time").longValue())
-                    .isGreaterThanOrEqualTo(time));
+            assertThat(comments.subList(0, first))
+                    .allSatisfy(c -> assertThat(c.get("time").longValue()).isGreaterThanOrEqualTo(time));
             if (first < comments.size()) {
                 assertThat(comments.get(first).get("time").longValue()).isLessThan(time);
             }
@@ -219,13 +234,15 @@ class CommentCorpusTest {
     @Test
     void aShareOutsideZeroToOneIsRefused() {
         assertThatThrownBy(() -> new CommentCorpus(10, 1.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sameTimeShare");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sameTimeShare");
     }
 
     @Test
     void returnsCopies() {
         corpus.comments("R_SO_4_5").get(0).put("content", "changed");
 
-        assertThat(corpus.comments("R_SO_4_5").get(0).get("content").textValue()).isNotEqualTo("changed");
+        assertThat(corpus.comments("R_SO_4_5").get(0).get("content").textValue())
+                .isNotEqualTo("changed");
     }
 }

@@ -31,7 +31,9 @@ class RateLimiterTest {
         }
         advanceMs(1_000);
         for (int i = 0; i < 5; i++) {
-            assertThat(limiter.arrive()).as("a second later the window is empty again").isEqualTo(PASS);
+            assertThat(limiter.arrive())
+                    .as("a second later the window is empty again")
+                    .isEqualTo(PASS);
             advanceMs(200);
         }
     }

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The offset ceiling of both APIs, in both modes; cursor paging is never limited by it. */
 class SandboxCeilingTest {
@@ -19,12 +20,16 @@ class SandboxCeilingTest {
     private static final int CEILING = 100;
 
     private static SandboxServer start(CeilingMode mode) throws Exception {
-        return SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(COMMENTS)
-                .withOffsetCeiling(CEILING).withCeilingMode(mode));
+        return SandboxServer.start(SandboxSettings.defaults()
+                .withCommentsPerThread(COMMENTS)
+                .withOffsetCeiling(CEILING)
+                .withCeilingMode(mode));
     }
 
     private static JsonNode newApiPage(SandboxClient client, int pageNo, int pageSize) {
-        return client.newApi(SandboxClient.newApiRequest(THREAD, pageNo, pageSize, 3)).json().get("data");
+        return client.newApi(SandboxClient.newApiRequest(THREAD, pageNo, pageSize, 3))
+                .json()
+                .get("data");
     }
 
     private static JsonNode oldApiPage(SandboxClient client, int offset, int limit) {
@@ -70,12 +75,16 @@ class SandboxCeilingTest {
 
             JsonNode last = newApiPage(client, 5, 20);
             assertThat(last.get("comments")).containsExactlyElementsOf(all.subList(80, 100));
-            assertThat(last.get("hasMore").booleanValue()).as("the site does not say where it stops").isTrue();
+            assertThat(last.get("hasMore").booleanValue())
+                    .as("the site does not say where it stops")
+                    .isTrue();
             for (int pageNo : new int[] {6, 7, 15}) {
                 JsonNode past = newApiPage(client, pageNo, 20);
                 assertThat(past.get("comments")).as("page %d", pageNo).isEqualTo(last.get("comments"));
                 assertThat(past.get("cursor")).isEqualTo(last.get("cursor"));
-                assertThat(past.get("hasMore").booleanValue()).as("page %d", pageNo).isEqualTo(pageNo < 15);
+                assertThat(past.get("hasMore").booleanValue())
+                        .as("page %d", pageNo)
+                        .isEqualTo(pageNo < 15);
                 assertThat(past.get("totalCount").intValue()).isEqualTo(COMMENTS);
             }
 
@@ -101,8 +110,10 @@ class SandboxCeilingTest {
     @ParameterizedTest
     @EnumSource(CeilingMode.class)
     void pastTheLastCommentIsEmptyInEitherMode(CeilingMode mode) throws Exception {
-        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(COMMENTS)
-                .withOffsetCeiling(CEILING).withCeilingMode(mode))) {
+        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults()
+                .withCommentsPerThread(COMMENTS)
+                .withOffsetCeiling(CEILING)
+                .withCeilingMode(mode))) {
             SandboxClient client = new SandboxClient(server);
 
             JsonNode past = newApiPage(client, COMMENTS / 20 + 1, 20);
@@ -114,12 +125,15 @@ class SandboxCeilingTest {
 
     @Test
     void aCeilingAboveTheThreadChangesNothing() throws Exception {
-        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(50)
-                .withOffsetCeiling(1000).withCeilingMode(CeilingMode.REPEAT))) {
+        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults()
+                .withCommentsPerThread(50)
+                .withOffsetCeiling(1000)
+                .withCeilingMode(CeilingMode.REPEAT))) {
             SandboxClient client = new SandboxClient(server);
 
             JsonNode last = newApiPage(client, 3, 20);
-            assertThat(last.get("comments")).containsExactlyElementsOf(server.corpus().comments(THREAD).subList(40, 50));
+            assertThat(last.get("comments"))
+                    .containsExactlyElementsOf(server.corpus().comments(THREAD).subList(40, 50));
             assertThat(last.get("hasMore").booleanValue()).isFalse();
             assertThat(newApiPage(client, 4, 20).get("comments")).isEmpty();
         }

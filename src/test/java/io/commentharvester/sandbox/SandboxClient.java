@@ -11,6 +11,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.commentharvester.weapi.WeapiCrypto;
 import io.commentharvester.weapi.WeapiForm;
 
@@ -36,8 +37,10 @@ final class SandboxClient {
         this.server = server;
         this.crypto = crypto;
         this.cookie = cookie;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** A client that sends this Cookie header with every weapi request (null: none). */
@@ -116,7 +119,9 @@ final class SandboxClient {
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .GET()
+                .build());
     }
 
     /** Sends without catching anything, for tests that expect a timeout. */
@@ -127,7 +132,9 @@ final class SandboxClient {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<byte[]> response = sendRaw(request);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
                     response.body());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + request.uri(), e);

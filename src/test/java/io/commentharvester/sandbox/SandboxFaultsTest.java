@@ -23,11 +23,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.commentharvester.weapi.WeapiCrypto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.commentharvester.weapi.WeapiCrypto;
 
 class SandboxFaultsTest {
 
@@ -36,13 +38,16 @@ class SandboxFaultsTest {
             EnumSet.of(FaultKind.HTTP_503, FaultKind.TRUNCATED_JSON, FaultKind.CHEATING, FaultKind.TOO_FREQUENT);
 
     /** What one harvest saw: every outcome in order, and the comments. */
-    private record Harvest(List<String> outcomes, List<JsonNode> comments, Map<Integer, Integer> faultsByPage) {
-    }
+    private record Harvest(List<String> outcomes, List<JsonNode> comments, Map<Integer, Integer> faultsByPage) {}
 
     @Test
     void faultsAreDeterministicForASeedAndBoundedPerPage() throws Exception {
-        SandboxSettings settings = SandboxSettings.defaults().withCommentsPerThread(230).withFaultRate(0.6)
-                .withMaxFaultsPerPage(2).withSeed(7).withFaultKinds(QUICK_KINDS);
+        SandboxSettings settings = SandboxSettings.defaults()
+                .withCommentsPerThread(230)
+                .withFaultRate(0.6)
+                .withMaxFaultsPerPage(2)
+                .withSeed(7)
+                .withFaultKinds(QUICK_KINDS);
 
         Harvest first = harvest(settings);
         Harvest second = harvest(settings);
@@ -55,7 +60,8 @@ class SandboxFaultsTest {
         assertThat(first.faultsByPage().values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
         assertThat(first.faultsByPage().values()).contains(2);
         try (SandboxServer reference = SandboxServer.start(settings)) {
-            assertThat(first.comments()).containsExactlyElementsOf(reference.corpus().comments(THREAD));
+            assertThat(first.comments())
+                    .containsExactlyElementsOf(reference.corpus().comments(THREAD));
         }
     }
 
@@ -82,7 +88,9 @@ class SandboxFaultsTest {
                     faultsByPage.merge(pageNo, 1, Integer::sum);
                 }
             }
-            assertThat(server.stats().countsByOutcome().values().stream().mapToInt(Integer::intValue).sum())
+            assertThat(server.stats().countsByOutcome().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum())
                     .isEqualTo(outcomes.size());
             return new Harvest(outcomes, comments, faultsByPage);
         }
@@ -129,9 +137,11 @@ class SandboxFaultsTest {
             assertThat(captcha.get("message").textValue()).isEqualTo("请完成验证操作");
             assertThat(captcha.at("/data/verifyUrl").textValue()).startsWith("https://st.music.163.com/encrypt-pages");
             assertThat(captcha.at("/data/blockText").textValue()).isNotBlank();
-            assertThat(captcha.at("/data/url").textValue()).startsWith("https://st.music.163.com/encrypt-pages?")
+            assertThat(captcha.at("/data/url").textValue())
+                    .startsWith("https://st.music.163.com/encrypt-pages?")
                     .contains("verifyToken=" + captcha.at("/data/verifyToken").textValue());
-            assertThat(client.newApi(page2).body()).as("the same request, the same answer")
+            assertThat(client.newApi(page2).body())
+                    .as("the same request, the same answer")
                     .isEqualTo(captchaAnswer.body());
 
             server.failPageAlways(THREAD, 2, FaultKind.TRUNCATED_JSON);
@@ -141,28 +151,36 @@ class SandboxFaultsTest {
             assertThat(truncated.status()).isEqualTo(200);
             assertThat(truncated.body().length).isBetween(whole.body().length / 2 - 1, whole.body().length / 2 + 1);
             assertThat(whole.body()).startsWith(truncated.body());
-            assertThatThrownBy(() -> SandboxClient.JSON.readTree(truncated.body())).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> SandboxClient.JSON.readTree(truncated.body()))
+                    .isInstanceOf(IOException.class);
             assertThat(whole.json().at("/data/comments")).hasSize(20);
 
-            assertThat(server.stats().requests()).extracting(RecordedRequest::outcome)
-                    .containsExactly("http-503", "cheating", "too-frequent", "captcha", "captcha", "truncated-json",
-                            "ok");
+            assertThat(server.stats().requests())
+                    .extracting(RecordedRequest::outcome)
+                    .containsExactly(
+                            "http-503", "cheating", "too-frequent", "captcha", "captcha", "truncated-json", "ok");
         }
     }
 
     @Test
     void aCaptchaIsInjectedAtRandomOnlyWhenNamed() throws Exception {
-        SandboxSettings allDefaults = SandboxSettings.defaults().withFaultRate(1.0).withMaxFaultsPerPage(1000)
+        SandboxSettings allDefaults = SandboxSettings.defaults()
+                .withFaultRate(1.0)
+                .withMaxFaultsPerPage(1000)
                 .withHangMs(1);
         try (SandboxServer server = SandboxServer.start(allDefaults)) {
             SandboxClient client = new SandboxClient(server);
             for (int pageNo = 1; pageNo <= 40; pageNo++) {
                 client.newApi(SandboxClient.newApiRequest(THREAD, pageNo % 8 + 1, 20, 3));
             }
-            assertThat(server.stats().countsByOutcome()).doesNotContainKey("captcha").hasSizeGreaterThan(3);
+            assertThat(server.stats().countsByOutcome())
+                    .doesNotContainKey("captcha")
+                    .hasSizeGreaterThan(3);
         }
         try (SandboxServer server = SandboxServer.start(allDefaults.withFaultKinds(FaultKind.CAPTCHA))) {
-            JsonNode json = new SandboxClient(server).newApi(SandboxClient.newApiRequest(THREAD, 1, 20, 3)).json();
+            JsonNode json = new SandboxClient(server)
+                    .newApi(SandboxClient.newApiRequest(THREAD, 1, 20, 3))
+                    .json();
             assertThat(json.get("code").intValue()).isEqualTo(-462);
             assertThat(server.stats().countsByOutcome()).containsExactly(Map.entry("captcha", 1));
         }
@@ -175,38 +193,56 @@ class SandboxFaultsTest {
             server.failPageAlways(THREAD, 3, FaultKind.HTTP_503);
 
             for (int i = 0; i < 5; i++) {
-                assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 3, 10, 3)).status()).isEqualTo(503);
+                assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 3, 10, 3))
+                                .status())
+                        .isEqualTo(503);
             }
             // matched on the request's own page size: offset 40 is page 3 of 20 on the old API too
-            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 3, 20, 3)).status()).isEqualTo(503);
+            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 3, 20, 3))
+                            .status())
+                    .isEqualTo(503);
             ObjectNode old = SandboxClient.object();
             old.put("offset", 40);
             old.put("limit", 20);
             assertThat(client.oldApi(THREAD, old).status()).isEqualTo(503);
             old.put("offset", 30);
             assertThat(client.oldApi(THREAD, old).status()).isEqualTo(200);
-            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 2, 10, 3)).status()).isEqualTo(200);
+            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 2, 10, 3))
+                            .status())
+                    .isEqualTo(200);
 
             server.clearPermanentFaults();
-            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 3, 10, 3)).status()).isEqualTo(200);
-            assertThat(server.stats().countsByOutcome()).containsEntry("http-503", 7).containsEntry("ok", 3);
+            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 3, 10, 3))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(server.stats().countsByOutcome())
+                    .containsEntry("http-503", 7)
+                    .containsEntry("ok", 3);
         }
     }
 
     @Test
     void theFaultRateCanBeChangedAtRuntime() throws Exception {
-        SandboxSettings settings = SandboxSettings.defaults().withFaultRate(1.0).withMaxFaultsPerPage(1000)
+        SandboxSettings settings = SandboxSettings.defaults()
+                .withFaultRate(1.0)
+                .withMaxFaultsPerPage(1000)
                 .withFaultKinds(FaultKind.CHEATING);
         try (SandboxServer server = SandboxServer.start(settings)) {
             SandboxClient client = new SandboxClient(server);
-            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 1, 20, 3)).json().get("code").intValue())
+            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 1, 20, 3))
+                            .json()
+                            .get("code")
+                            .intValue())
                     .isEqualTo(-460);
 
             server.setFaultRate(0.0);
 
             for (int pageNo = 1; pageNo <= 3; pageNo++) {
-                assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, pageNo, 20, 3)).json().get("code")
-                        .intValue()).isEqualTo(200);
+                assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, pageNo, 20, 3))
+                                .json()
+                                .get("code")
+                                .intValue())
+                        .isEqualTo(200);
             }
             assertThatThrownBy(() -> server.setFaultRate(2.0)).isInstanceOf(IllegalArgumentException.class);
         }
@@ -241,27 +277,31 @@ class SandboxFaultsTest {
 
     @Test
     void aHangThenAnswersNormally() throws Exception {
-        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withHangMs(150))) {
+        try (SandboxServer server =
+                SandboxServer.start(SandboxSettings.defaults().withHangMs(150))) {
             server.failPageAlways(THREAD, 1, FaultKind.HANG);
             SandboxClient client = new SandboxClient(server);
 
             long started = System.nanoTime();
-            JsonNode json = client.newApi(SandboxClient.newApiRequest(THREAD, 1, 20, 3)).json();
+            JsonNode json =
+                    client.newApi(SandboxClient.newApiRequest(THREAD, 1, 20, 3)).json();
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
-            assertThat(json.at("/data/comments")).containsExactlyElementsOf(
-                    server.corpus().comments(THREAD).subList(0, 20));
+            assertThat(json.at("/data/comments"))
+                    .containsExactlyElementsOf(server.corpus().comments(THREAD).subList(0, 20));
         }
     }
 
     @Test
     void statsCountInFlightRequestsUnderParallelLoad() throws Exception {
         int n = 8;
-        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withLatencyMs(300))) {
+        try (SandboxServer server =
+                SandboxServer.start(SandboxSettings.defaults().withLatencyMs(300))) {
             SandboxClient client = new SandboxClient(server);
             String text = SandboxClient.newApiRequest(THREAD, 1, 20, 3).toString();
             // one request first, so that class loading on either side cannot spread the parallel ones apart
-            assertThat(client.post(SandboxServer.NEW_API_PATH, text, null).status()).isEqualTo(200);
+            assertThat(client.post(SandboxServer.NEW_API_PATH, text, null).status())
+                    .isEqualTo(200);
             server.stats().reset();
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -275,7 +315,11 @@ class SandboxFaultsTest {
                 }
                 go.countDown();
                 for (Future<SandboxClient.Response> answer : answers) {
-                    assertThat(answer.get(10, TimeUnit.SECONDS).json().get("code").intValue()).isEqualTo(200);
+                    assertThat(answer.get(10, TimeUnit.SECONDS)
+                                    .json()
+                                    .get("code")
+                                    .intValue())
+                            .isEqualTo(200);
                 }
             } finally {
                 pool.shutdownNow();
@@ -283,7 +327,9 @@ class SandboxFaultsTest {
 
             await().atMost(Duration.ofSeconds(2)).until(() -> server.stats().inFlight() == 0);
             assertThat(server.stats().maxInFlight()).isEqualTo(n);
-            assertThat(server.stats().averageInFlight()).as("time-weighted").isGreaterThanOrEqualTo(0.6 * n)
+            assertThat(server.stats().averageInFlight())
+                    .as("time-weighted")
+                    .isGreaterThanOrEqualTo(0.6 * n)
                     .isLessThanOrEqualTo(n);
             assertThat(server.stats().requestCount()).isEqualTo(n);
             assertThat(server.stats().countsByOutcome()).containsExactly(Map.entry("ok", n));
@@ -294,18 +340,24 @@ class SandboxFaultsTest {
     void aKeyFileIsCreatedThenReused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keys/sandbox-key.properties");
         String modulus;
-        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withKeyFile(file.toString()))) {
+        try (SandboxServer server =
+                SandboxServer.start(SandboxSettings.defaults().withKeyFile(file.toString()))) {
             modulus = server.rsaModulusHex();
         }
         assertThat(file).exists();
-        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withKeyFile(file.toString()))) {
+        try (SandboxServer server =
+                SandboxServer.start(SandboxSettings.defaults().withKeyFile(file.toString()))) {
             assertThat(server.rsaModulusHex()).isEqualTo(modulus);
             SandboxClient client = new SandboxClient(server, new WeapiCrypto(modulus, "010001"));
-            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 1, 5, 3)).json().get("code").intValue())
+            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 1, 5, 3))
+                            .json()
+                            .get("code")
+                            .intValue())
                     .isEqualTo(200);
         }
         Files.writeString(file, "modulus=zz\n");
         assertThatThrownBy(() -> SandboxServer.start(SandboxSettings.defaults().withKeyFile(file.toString())))
-                .isInstanceOf(IOException.class).hasMessageContaining(file.toString());
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString());
     }
 }

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The order fields of the new API: as the contract reports the site by default, as before with a setting. */
 class SandboxOrderTest {
@@ -24,8 +25,8 @@ class SandboxOrderTest {
     @BeforeAll
     static void start() throws Exception {
         site = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(200));
-        effective = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(200)
-                .withOrderTypeEffective(true));
+        effective = SandboxServer.start(
+                SandboxSettings.defaults().withCommentsPerThread(200).withOrderTypeEffective(true));
     }
 
     @AfterAll
@@ -57,8 +58,8 @@ class SandboxOrderTest {
             JsonNode three = data(site, request(pageNo, "orderType", 3));
 
             assertThat(one).isEqualTo(two).isEqualTo(three);
-            assertThat(one.get("comments")).containsExactlyElementsOf(
-                    corpus(CommentOrder.TIME).subList((pageNo - 1) * 20, pageNo * 20));
+            assertThat(one.get("comments"))
+                    .containsExactlyElementsOf(corpus(CommentOrder.TIME).subList((pageNo - 1) * 20, pageNo * 20));
             assertThat(one.get("sortType").intValue()).isEqualTo(3);
         }
         ObjectNode none = request(1, "pageNo", 1);
@@ -87,8 +88,9 @@ class SandboxOrderTest {
 
         JsonNode data = data(site, request);
 
-        assertThat(data.get("comments")).as("pageNo and offset ignored").containsExactlyElementsOf(
-                byTime.subList(30, 50));
+        assertThat(data.get("comments"))
+                .as("pageNo and offset ignored")
+                .containsExactlyElementsOf(byTime.subList(30, 50));
         assertThat(data.get("sortType").intValue()).isEqualTo(3);
     }
 
@@ -101,7 +103,8 @@ class SandboxOrderTest {
             ObjectNode request = request(pageNo, "orderType", 2);
             request.put("cursor", String.valueOf(System.currentTimeMillis()));
             JsonNode data = data(site, request);
-            assertThat(data.get("comments")).containsExactlyElementsOf(corpus(CommentOrder.TIME).subList(0, 20));
+            assertThat(data.get("comments"))
+                    .containsExactlyElementsOf(corpus(CommentOrder.TIME).subList(0, 20));
             first = first == null ? data : first;
             assertThat(data).isEqualTo(first);
         }
@@ -109,8 +112,7 @@ class SandboxOrderTest {
 
     @ParameterizedTest
     @CsvSource({"1,RECOMMENDED,99", "2,HOT,2", "3,TIME,3"})
-    void withOrderTypeEffectiveTheOrderTypeSelectsTheOrderAsBefore(int orderType, CommentOrder order,
-            int sortType) {
+    void withOrderTypeEffectiveTheOrderTypeSelectsTheOrderAsBefore(int orderType, CommentOrder order, int sortType) {
         JsonNode data = data(effective, request(3, "orderType", orderType));
 
         assertThat(data.get("comments")).containsExactlyElementsOf(corpus(order).subList(40, 60));
@@ -127,8 +129,9 @@ class SandboxOrderTest {
         ObjectNode time = request(2, "orderType", 3);
         time.put("cursor", String.valueOf(cursor));
 
-        assertThat(data(effective, other).get("comments")).containsExactlyElementsOf(
-                corpus(orderType == 1 ? CommentOrder.RECOMMENDED : CommentOrder.HOT).subList(20, 40));
+        assertThat(data(effective, other).get("comments"))
+                .containsExactlyElementsOf(corpus(orderType == 1 ? CommentOrder.RECOMMENDED : CommentOrder.HOT)
+                        .subList(20, 40));
         assertThat(data(effective, time).get("comments")).containsExactlyElementsOf(byTime.subList(10, 30));
     }
 

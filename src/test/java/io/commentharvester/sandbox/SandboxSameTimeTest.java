@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Comments sharing a millisecond, and the cursor semantics of the contract around them. */
 class SandboxSameTimeTest {
@@ -24,7 +25,8 @@ class SandboxSameTimeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(400).withSameTimeShare(0.4));
+        server = SandboxServer.start(
+                SandboxSettings.defaults().withCommentsPerThread(400).withSameTimeShare(0.4));
         client = new SandboxClient(server);
     }
 
@@ -47,7 +49,9 @@ class SandboxSameTimeTest {
     void theListIsNewestFirstWithOneMillisecondByCommentIdDescendingAndStable() {
         List<JsonNode> byOffset = new ArrayList<>();
         for (int pageNo = 1; pageNo <= 20; pageNo++) {
-            client.newApi(SandboxClient.newApiRequest(THREAD, pageNo, PAGE, 3)).json().at("/data/comments")
+            client.newApi(SandboxClient.newApiRequest(THREAD, pageNo, PAGE, 3))
+                    .json()
+                    .at("/data/comments")
                     .forEach(byOffset::add);
         }
         List<ObjectNode> corpus = server.corpus().comments(THREAD);
@@ -58,11 +62,14 @@ class SandboxSameTimeTest {
             JsonNode older = byOffset.get(i);
             assertThat(time(older)).isLessThanOrEqualTo(time(newer));
             if (time(older) == time(newer)) {
-                assertThat(older.get("commentId").longValue()).isLessThan(newer.get("commentId").longValue());
+                assertThat(older.get("commentId").longValue())
+                        .isLessThan(newer.get("commentId").longValue());
             }
         }
-        assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 7, PAGE, 3)).json())
-                .isEqualTo(client.newApi(SandboxClient.newApiRequest(THREAD, 7, PAGE, 3)).json());
+        assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 7, PAGE, 3))
+                        .json())
+                .isEqualTo(client.newApi(SandboxClient.newApiRequest(THREAD, 7, PAGE, 3))
+                        .json());
     }
 
     @Test
@@ -103,14 +110,17 @@ class SandboxSameTimeTest {
             if (more) {
                 // what shares the last comment's millisecond beyond this page is skipped by the next cursor
                 int end = seen.size();
-                for (int i = indexOf(corpus, seen.get(end - 1)) + 1; i < corpus.size()
-                        && time(corpus.get(i)) == cursor; i++) {
+                for (int i = indexOf(corpus, seen.get(end - 1)) + 1;
+                        i < corpus.size() && time(corpus.get(i)) == cursor;
+                        i++) {
                     expectedLost.add(corpus.get(i));
                 }
             }
         }
 
-        assertThat(expectedLost).as("the corpus has page boundaries inside a millisecond").isNotEmpty();
+        assertThat(expectedLost)
+                .as("the corpus has page boundaries inside a millisecond")
+                .isNotEmpty();
         List<JsonNode> lost = new ArrayList<>(corpus);
         lost.removeAll(seen);
         assertThat(lost).containsExactlyElementsOf(expectedLost);
@@ -124,7 +134,8 @@ class SandboxSameTimeTest {
         for (int requests = 0; ; requests++) {
             assertThat(requests).isLessThan(200);
             JsonNode data = page(cursor, PAGE);
-            data.get("comments").forEach(c -> byId.putIfAbsent(c.get("commentId").longValue(), c));
+            data.get("comments")
+                    .forEach(c -> byId.putIfAbsent(c.get("commentId").longValue(), c));
             if (!data.get("hasMore").booleanValue()) {
                 break;
             }
@@ -149,8 +160,8 @@ class SandboxSameTimeTest {
 
     @Test
     void aWholeThreadInOneMillisecondIsOnePageThenNothingByCursor() throws Exception {
-        try (SandboxServer oneMs = SandboxServer.start(SandboxSettings.defaults().withCommentsPerThread(30)
-                .withSameTimeShare(1.0))) {
+        try (SandboxServer oneMs = SandboxServer.start(
+                SandboxSettings.defaults().withCommentsPerThread(30).withSameTimeShare(1.0))) {
             SandboxClient oneMsClient = new SandboxClient(oneMs);
             List<ObjectNode> corpus = oneMs.corpus().comments(THREAD);
             ObjectNode request = SandboxClient.newApiRequest(THREAD, 1, 20, 3);
@@ -164,7 +175,8 @@ class SandboxSameTimeTest {
             assertThat(next.get("hasMore").booleanValue()).isFalse();
             assertThat(next.get("totalCount").intValue()).isEqualTo(30);
 
-            request.put("cursor", String.valueOf(Long.parseLong(first.get("cursor").textValue()) + 1));
+            request.put(
+                    "cursor", String.valueOf(Long.parseLong(first.get("cursor").textValue()) + 1));
             request.put("pageSize", "50");
             assertThat(oneMsClient.newApi(request).json().at("/data/comments")).containsExactlyElementsOf(corpus);
         }
@@ -182,7 +194,8 @@ class SandboxSameTimeTest {
         JsonNode comments = client.oldApi(THREAD, request).json().get("comments");
 
         assertThat(comments).allSatisfy(c -> assertThat(time(c)).isLessThan(t));
-        assertThat(comments.get(0)).isEqualTo(corpus.get(server.corpus().thread(THREAD).firstOlderThan(t)));
+        assertThat(comments.get(0))
+                .isEqualTo(corpus.get(server.corpus().thread(THREAD).firstOlderThan(t)));
     }
 
     /** The index of a comment that shares its millisecond with the newer one. */

@@ -8,16 +8,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.commentharvester.weapi.WeapiCrypto;
-import io.commentharvester.weapi.WeapiForm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.commentharvester.weapi.WeapiCrypto;
+import io.commentharvester.weapi.WeapiForm;
 
 class SandboxServerTest {
 
@@ -48,8 +50,12 @@ class SandboxServerTest {
         assertThat(server.port()).isPositive();
         assertThat(server.rsaPublicExponentHex()).isEqualTo("010001");
         assertThat(server.rsaModulusHex()).matches("[0-9a-f]{256}");
-        assertThat(server.describe()).contains(server.baseUrl(), SandboxServer.NEW_API_PATH,
-                SandboxServer.OLD_API_PREFIX, server.rsaModulusHex());
+        assertThat(server.describe())
+                .contains(
+                        server.baseUrl(),
+                        SandboxServer.NEW_API_PATH,
+                        SandboxServer.OLD_API_PREFIX,
+                        server.rsaModulusHex());
     }
 
     @Test
@@ -64,7 +70,8 @@ class SandboxServerTest {
         JsonNode json = response.json();
         assertThat(json.get("code").intValue()).isEqualTo(200);
         assertThat(json.get("message").isNull()).isTrue();
-        assertThat(json.at("/data/totalCount").intValue()).isEqualTo(server.corpus().totalCount(THREAD));
+        assertThat(json.at("/data/totalCount").intValue())
+                .isEqualTo(server.corpus().totalCount(THREAD));
         assertThat(json.at("/data/sortType").intValue()).isEqualTo(3);
         List<ObjectNode> expected = server.corpus().comments(THREAD).subList(0, 20);
         assertThat(json.at("/data/comments")).containsExactlyElementsOf(expected);
@@ -79,7 +86,8 @@ class SandboxServerTest {
         assertThat(recorded.innerJson()).isEqualTo(request.toString());
         assertThat(recorded.encSecKeyLength()).isEqualTo(256);
         assertThat(recorded.outcome()).isEqualTo("ok");
-        assertThat(recorded.headers()).containsEntry("referer", "https://music.163.com/")
+        assertThat(recorded.headers())
+                .containsEntry("referer", "https://music.163.com/")
                 .containsEntry("origin", "https://music.163.com")
                 .containsEntry("content-type", "application/x-www-form-urlencoded");
         assertThat(server.stats().countsByOutcome()).containsEntry("ok", 1);
@@ -101,9 +109,11 @@ class SandboxServerTest {
         assertThat(json.get("total").intValue()).isEqualTo(server.corpus().totalCount(THREAD));
         assertThat(json.get("more").booleanValue()).isTrue();
         assertThat(json.get("topComments")).isEmpty();
-        assertThat(json.get("comments")).containsExactlyElementsOf(server.corpus().comments(THREAD).subList(0, 20));
+        assertThat(json.get("comments"))
+                .containsExactlyElementsOf(server.corpus().comments(THREAD).subList(0, 20));
         assertThat(json.get("hotComments"))
-                .containsExactlyElementsOf(server.corpus().comments(THREAD, CommentOrder.HOT).subList(0, 15));
+                .containsExactlyElementsOf(
+                        server.corpus().comments(THREAD, CommentOrder.HOT).subList(0, 15));
         RecordedRequest recorded = single();
         assertThat(recorded.path()).isEqualTo(SandboxServer.OLD_API_PREFIX + THREAD);
         assertThat(recorded.innerJson()).isEqualTo(request.toString());
@@ -119,8 +129,7 @@ class SandboxServerTest {
         request.put("limit", "500");
         JsonNode byOffset = client.oldApi(THREAD, request).json();
         assertThat(byOffset.has("hotComments")).isFalse();
-        assertThat(byOffset.get("comments")).containsExactlyElementsOf(
-                all.subList(40, Math.min(140, all.size())));
+        assertThat(byOffset.get("comments")).containsExactlyElementsOf(all.subList(40, Math.min(140, all.size())));
 
         request.put("offset", "20");
         request.put("limit", "-5");
@@ -140,7 +149,8 @@ class SandboxServerTest {
         }
         String unpadded = new BigInteger(padded.encSecKey(), 16).toString(16);
 
-        JsonNode json = client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm(padded.params(), unpadded)).json();
+        JsonNode json = client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm(padded.params(), unpadded))
+                .json();
 
         assertThat(json.get("code").intValue()).isEqualTo(200);
         assertThat(single().encSecKeyLength()).isEqualTo(unpadded.length()).isLessThan(256);
@@ -151,15 +161,19 @@ class SandboxServerTest {
         String text = SandboxClient.newApiRequest(THREAD, 1, 20, 2).toString();
         WeapiForm good = client.crypto().encrypt(text);
         int middle = good.params().length() / 2;
-        String tamperedParams = good.params().substring(0, middle) + (good.params().charAt(middle) == 'A' ? 'B' : 'A')
+        String tamperedParams = good.params().substring(0, middle)
+                + (good.params().charAt(middle) == 'A' ? 'B' : 'A')
                 + good.params().substring(middle + 1);
         String tamperedKey = (good.encSecKey().charAt(100) == '1' ? "2" : "1");
-        tamperedKey = good.encSecKey().substring(0, 100) + tamperedKey + good.encSecKey().substring(101);
+        tamperedKey = good.encSecKey().substring(0, 100)
+                + tamperedKey
+                + good.encSecKey().substring(101);
 
         List<SandboxClient.Response> answers = List.of(
                 client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm(tamperedParams, good.encSecKey())),
                 client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm(good.params(), tamperedKey)),
-                client.postForm(SandboxServer.NEW_API_PATH, WeapiCrypto.netease().encrypt(text)),
+                client.postForm(
+                        SandboxServer.NEW_API_PATH, WeapiCrypto.netease().encrypt(text)),
                 client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm(good.params(), "xyz")),
                 client.postForm(SandboxServer.NEW_API_PATH, new WeapiForm("", good.encSecKey())),
                 client.postForm(SandboxServer.NEW_API_PATH, "params=abc", null),
@@ -174,29 +188,34 @@ class SandboxServerTest {
             assertThat(json.get("message").textValue()).isNotEmpty();
             assertThat(json.get("data").isNull()).isTrue();
         }
-        assertThat(server.stats().countsByOutcome()).containsOnlyKeys("bad-request").containsEntry("bad-request", 9);
+        assertThat(server.stats().countsByOutcome())
+                .containsOnlyKeys("bad-request")
+                .containsEntry("bad-request", 9);
         List<RecordedRequest> recorded = server.stats().requests();
-        assertThat(recorded.subList(0, 4)).allSatisfy(r -> assertThat(r.innerJson()).isNull());
+        assertThat(recorded.subList(0, 4))
+                .allSatisfy(r -> assertThat(r.innerJson()).isNull());
         assertThat(recorded.get(7).innerJson()).isEqualTo("not json");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"pageNo\":\"1\",\"pageSize\":\"20\"}",
-        "{\"threadId\":\"R_XX_1_5\",\"pageNo\":\"1\",\"pageSize\":\"20\"}",
-        "{\"threadId\":\"R_SO_4_\",\"pageNo\":\"1\",\"pageSize\":\"20\"}",
-        "{\"threadId\":\"R_SO_4_5\",\"pageSize\":\"20\"}",
-        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":\"1\"}",
-        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":\"0\",\"pageSize\":\"20\"}",
-        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":\"one\",\"pageSize\":\"20\"}",
-        "{\"threadId\":\"R_SO_4_5\",\"offset\":-20,\"pageSize\":\"20\"}",
-        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":0}",
-        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20,\"orderType\":\"7\"}",
-        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20,\"sortType\":4}",
-        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20,\"orderType\":3,\"cursor\":\"soon\"}",
-        "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20} {}",
-        "{\"threadId\":[\"R_SO_4_5\"],\"pageNo\":1,\"pageSize\":20}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"pageNo\":\"1\",\"pageSize\":\"20\"}",
+                "{\"threadId\":\"R_XX_1_5\",\"pageNo\":\"1\",\"pageSize\":\"20\"}",
+                "{\"threadId\":\"R_SO_4_\",\"pageNo\":\"1\",\"pageSize\":\"20\"}",
+                "{\"threadId\":\"R_SO_4_5\",\"pageSize\":\"20\"}",
+                "{\"threadId\":\"R_SO_4_5\",\"pageNo\":\"1\"}",
+                "{\"threadId\":\"R_SO_4_5\",\"pageNo\":\"0\",\"pageSize\":\"20\"}",
+                "{\"threadId\":\"R_SO_4_5\",\"pageNo\":\"one\",\"pageSize\":\"20\"}",
+                "{\"threadId\":\"R_SO_4_5\",\"offset\":-20,\"pageSize\":\"20\"}",
+                "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":0}",
+                "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20,\"orderType\":\"7\"}",
+                "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20,\"sortType\":4}",
+                "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20,\"orderType\":3,\"cursor\":\"soon\"}",
+                "{\"threadId\":\"R_SO_4_5\",\"pageNo\":1,\"pageSize\":20} {}",
+                "{\"threadId\":[\"R_SO_4_5\"],\"pageNo\":1,\"pageSize\":20}",
+            })
     void missingOrInvalidFieldsAreBadRequests(String text) {
         JsonNode json = client.post(SandboxServer.NEW_API_PATH, text, null).json();
 
@@ -214,8 +233,15 @@ class SandboxServerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"orderType,1,TIME,3", "orderType,2,TIME,3", "orderType,3,TIME,3",
-        "sortType,99,RECOMMENDED,99", "sortType,1,RECOMMENDED,1", "sortType,2,HOT,2", "sortType,3,TIME,3"})
+    @CsvSource({
+        "orderType,1,TIME,3",
+        "orderType,2,TIME,3",
+        "orderType,3,TIME,3",
+        "sortType,99,RECOMMENDED,99",
+        "sortType,1,RECOMMENDED,1",
+        "sortType,2,HOT,2",
+        "sortType,3,TIME,3"
+    })
     void pagingByPageNoReturnsEveryCommentOnceInOrder(String field, String value, CommentOrder order, int sortType) {
         String thread = "R_AL_3_" + value.length() + field.length();
         List<JsonNode> seen = new ArrayList<>();
@@ -227,7 +253,8 @@ class SandboxServerTest {
             request.put(field, value);
             data = client.newApi(request).json().get("data");
             assertThat(data.get("sortType").intValue()).isEqualTo(sortType);
-            assertThat(data.get("totalCount").intValue()).isEqualTo(server.corpus().totalCount(thread));
+            assertThat(data.get("totalCount").intValue())
+                    .isEqualTo(server.corpus().totalCount(thread));
             data.get("comments").forEach(seen::add);
         }
 
@@ -303,7 +330,8 @@ class SandboxServerTest {
 
         JsonNode comments = client.newApi(request).json().at("/data/comments");
 
-        assertThat(comments).containsExactlyElementsOf(server.corpus().comments(THREAD).subList(50, 100));
+        assertThat(comments)
+                .containsExactlyElementsOf(server.corpus().comments(THREAD).subList(50, 100));
     }
 
     @Test
@@ -314,9 +342,11 @@ class SandboxServerTest {
                 .map(c -> c.get("content").textValue())
                 .filter(c -> c.codePoints().anyMatch(Character::isSupplementaryCodePoint))
                 .filter(c -> c.chars().noneMatch(ch -> ch == '"' || ch == '\\' || ch < 0x20))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(response.text()).contains(plain);
-        assertThat(response.json().at("/data/comments").get(0)).isEqualTo(server.corpus().comments(THREAD).get(0));
+        assertThat(response.json().at("/data/comments").get(0))
+                .isEqualTo(server.corpus().comments(THREAD).get(0));
     }
 
     @Test
@@ -358,6 +388,7 @@ class SandboxServerTest {
 
     private static void assertUniqueIds(List<JsonNode> comments) {
         Set<Long> ids = new HashSet<>();
-        comments.forEach(c -> assertThat(ids.add(c.get("commentId").longValue())).isTrue());
+        comments.forEach(
+                c -> assertThat(ids.add(c.get("commentId").longValue())).isTrue());
     }
 }

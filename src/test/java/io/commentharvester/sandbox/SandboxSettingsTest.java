@@ -1,7 +1,5 @@
 package io.commentharvester.sandbox;
 
-import io.commentharvester.config.SettingsCatalog;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+
+import io.commentharvester.config.SettingsCatalog;
 
 class SandboxSettingsTest {
 
@@ -30,8 +30,13 @@ class SandboxSettingsTest {
         assertThat(d.maxFaultsPerPage()).isEqualTo(2);
         assertThat(d.seed()).isEqualTo(42);
         assertThat(d.hangMs()).isEqualTo(30_000);
-        assertThat(d.faultKinds()).containsExactlyInAnyOrder(FaultKind.HTTP_503, FaultKind.HANG,
-                FaultKind.TRUNCATED_JSON, FaultKind.CHEATING, FaultKind.TOO_FREQUENT);
+        assertThat(d.faultKinds())
+                .containsExactlyInAnyOrder(
+                        FaultKind.HTTP_503,
+                        FaultKind.HANG,
+                        FaultKind.TRUNCATED_JSON,
+                        FaultKind.CHEATING,
+                        FaultKind.TOO_FREQUENT);
         assertThat(d.offsetCeiling()).isZero();
         assertThat(d.keyFile()).isNull();
         assertThat(d.ceilingMode()).isEqualTo(CeilingMode.EMPTY);
@@ -51,16 +56,26 @@ class SandboxSettingsTest {
                 .hasMessage("invalid value '1.5' for sandbox.odd-share: must be in [0, 1]");
         assertThatThrownBy(() -> SandboxSettings.fromProperties(key -> key.equals("sandbox.reply-share") ? "x" : null))
                 .hasMessage("invalid value 'x' for sandbox.reply-share: not a number");
-        assertThat(SandboxSettings.fromProperties(key -> key.equals("sandbox.odd-share") ? "0.05" : null).oddShare())
+        assertThat(SandboxSettings.fromProperties(key -> key.equals("sandbox.odd-share") ? "0.05" : null)
+                        .oddShare())
                 .isEqualTo(0.05);
     }
 
     @Test
     void everyKeyIsListed() {
-        assertThat(SettingsCatalog.shipped().keys()).filteredOn(key -> key.startsWith("sandbox.")).hasSize(20)
-                .contains("sandbox.ceiling-mode", "sandbox.same-time-share", "sandbox.order-type-effective",
-                        "sandbox.rate-limit", "sandbox.penalty-ms", "sandbox.require-cookies", "sandbox.reply-share",
-                        "sandbox.odd-share", "sandbox.hide-newest");
+        assertThat(SettingsCatalog.shipped().keys())
+                .filteredOn(key -> key.startsWith("sandbox."))
+                .hasSize(20)
+                .contains(
+                        "sandbox.ceiling-mode",
+                        "sandbox.same-time-share",
+                        "sandbox.order-type-effective",
+                        "sandbox.rate-limit",
+                        "sandbox.penalty-ms",
+                        "sandbox.require-cookies",
+                        "sandbox.reply-share",
+                        "sandbox.odd-share",
+                        "sandbox.hide-newest");
     }
 
     @Test
@@ -70,12 +85,21 @@ class SandboxSettingsTest {
         shipped.load(new StringReader(String.join("\n", lines)));
 
         assertThat(SandboxSettings.fromProperties(shipped::getProperty)).isEqualTo(SandboxSettings.defaults());
-        assertThat(shipped.stringPropertyNames()).filteredOn(key -> key.startsWith("sandbox."))
+        assertThat(shipped.stringPropertyNames())
+                .filteredOn(key -> key.startsWith("sandbox."))
                 .allSatisfy(key -> assertThat(SettingsCatalog.shipped().keys()).contains(key));
-        for (String key : List.of("sandbox.offset-ceiling", "sandbox.ceiling-mode", "sandbox.same-time-share",
-                "sandbox.order-type-effective", "sandbox.rate-limit", "sandbox.penalty-ms",
+        for (String key : List.of(
+                "sandbox.offset-ceiling",
+                "sandbox.ceiling-mode",
+                "sandbox.same-time-share",
+                "sandbox.order-type-effective",
+                "sandbox.rate-limit",
+                "sandbox.penalty-ms",
                 "sandbox.require-cookies")) {
-            int line = lines.indexOf(lines.stream().filter(l -> l.startsWith(key + "=")).findFirst().orElseThrow());
+            int line = lines.indexOf(lines.stream()
+                    .filter(l -> l.startsWith(key + "="))
+                    .findFirst()
+                    .orElseThrow());
             assertThat(lines.get(line - 1)).as(key).startsWith("# ");
         }
     }
@@ -111,10 +135,28 @@ class SandboxSettingsTest {
 
         SandboxSettings s = SandboxSettings.fromProperties(props::get);
 
-        assertThat(s).isEqualTo(new SandboxSettings(18080, 321, 15, 5, 0.25, 3, -7, 1500,
-                EnumSet.of(FaultKind.HTTP_503, FaultKind.HANG, FaultKind.TOO_FREQUENT), 1000,
-                "/tmp/sandbox-key.properties", CeilingMode.REPEAT, 0.3, true, 12, 750, true, SandboxSettings.DEFAULT_REPLY_SHARE,
-                0.0, 25));
+        assertThat(s)
+                .isEqualTo(new SandboxSettings(
+                        18080,
+                        321,
+                        15,
+                        5,
+                        0.25,
+                        3,
+                        -7,
+                        1500,
+                        EnumSet.of(FaultKind.HTTP_503, FaultKind.HANG, FaultKind.TOO_FREQUENT),
+                        1000,
+                        "/tmp/sandbox-key.properties",
+                        CeilingMode.REPEAT,
+                        0.3,
+                        true,
+                        12,
+                        750,
+                        true,
+                        SandboxSettings.DEFAULT_REPLY_SHARE,
+                        0.0,
+                        25));
         assertThat(SettingsCatalog.shipped().keys()).containsAll(props.keySet());
     }
 
@@ -156,13 +198,17 @@ class SandboxSettingsTest {
     @Test
     void theCaptchaIsNeverADefaultFaultKindButCanBeNamed() {
         assertThat(FaultKind.defaults()).doesNotContain(FaultKind.CAPTCHA).hasSize(FaultKind.values().length - 1);
-        assertThat(SandboxSettings.defaults().withFaultKinds((java.util.Set<FaultKind>) null).faultKinds())
+        assertThat(SandboxSettings.defaults()
+                        .withFaultKinds((java.util.Set<FaultKind>) null)
+                        .faultKinds())
                 .isEqualTo(FaultKind.defaults());
         assertThat(SandboxSettings.fromProperties(Map.of("sandbox.fault-kinds", "captcha, cheating")::get)
-                .faultKinds()).containsExactlyInAnyOrder(FaultKind.CAPTCHA, FaultKind.CHEATING);
+                        .faultKinds())
+                .containsExactlyInAnyOrder(FaultKind.CAPTCHA, FaultKind.CHEATING);
         assertThat(FaultKind.CAPTCHA.propertyName()).isEqualTo("captcha");
         assertThatThrownBy(() -> SandboxSettings.fromProperties(Map.of("sandbox.fault-kinds", "capcha")::get))
-                .hasMessageContaining("sandbox.fault-kinds").hasMessageContaining("captcha");
+                .hasMessageContaining("sandbox.fault-kinds")
+                .hasMessageContaining("captcha");
     }
 
     @Test
@@ -176,23 +222,56 @@ class SandboxSettingsTest {
 
     @Test
     void copyHelpersChangeOneField() {
-        SandboxSettings s = SandboxSettings.defaults().withFaultRate(0.5).withLatencyMs(10).withCommentsPerThread(99)
-                .withFaultKinds(FaultKind.CHEATING).withOffsetCeiling(40).withSeed(1).withHangMs(5)
-                .withMaxFaultsPerPage(4).withJitterMs(2).withPort(0).withKeyFile("");
+        SandboxSettings s = SandboxSettings.defaults()
+                .withFaultRate(0.5)
+                .withLatencyMs(10)
+                .withCommentsPerThread(99)
+                .withFaultKinds(FaultKind.CHEATING)
+                .withOffsetCeiling(40)
+                .withSeed(1)
+                .withHangMs(5)
+                .withMaxFaultsPerPage(4)
+                .withJitterMs(2)
+                .withPort(0)
+                .withKeyFile("");
 
-        assertThat(s).isEqualTo(new SandboxSettings(0, 99, 10, 2, 0.5, 4, 1, 5, EnumSet.of(FaultKind.CHEATING), 40,
-                null));
-        SandboxSettings site = s.withCeilingMode(CeilingMode.REPEAT).withSameTimeShare(0.25)
-                .withOrderTypeEffective(true).withRateLimit(8).withPenaltyMs(300).withRequireCookies(true);
-        assertThat(site).isEqualTo(new SandboxSettings(0, 99, 10, 2, 0.5, 4, 1, 5, EnumSet.of(FaultKind.CHEATING), 40,
-                null, CeilingMode.REPEAT, 0.25, true, 8, 300, true));
-        assertThatThrownBy(() -> s.withSameTimeShare(1.5)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(s)
+                .isEqualTo(new SandboxSettings(0, 99, 10, 2, 0.5, 4, 1, 5, EnumSet.of(FaultKind.CHEATING), 40, null));
+        SandboxSettings site = s.withCeilingMode(CeilingMode.REPEAT)
+                .withSameTimeShare(0.25)
+                .withOrderTypeEffective(true)
+                .withRateLimit(8)
+                .withPenaltyMs(300)
+                .withRequireCookies(true);
+        assertThat(site)
+                .isEqualTo(new SandboxSettings(
+                        0,
+                        99,
+                        10,
+                        2,
+                        0.5,
+                        4,
+                        1,
+                        5,
+                        EnumSet.of(FaultKind.CHEATING),
+                        40,
+                        null,
+                        CeilingMode.REPEAT,
+                        0.25,
+                        true,
+                        8,
+                        300,
+                        true));
+        assertThatThrownBy(() -> s.withSameTimeShare(1.5))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sameTimeShare");
         assertThatThrownBy(() -> s.withRateLimit(-1)).hasMessageContaining("rateLimit");
         assertThatThrownBy(() -> s.withPenaltyMs(-1)).hasMessageContaining("penaltyMs");
         assertThat(s.withHideNewest(7).hideNewest()).isEqualTo(7);
         assertThatThrownBy(() -> s.withHideNewest(-1)).hasMessageContaining("hideNewest");
-        assertThatThrownBy(() -> s.withFaultKinds(EnumSet.allOf(FaultKind.class)).faultKinds().clear())
+        assertThatThrownBy(() -> s.withFaultKinds(EnumSet.allOf(FaultKind.class))
+                        .faultKinds()
+                        .clear())
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> s.withFaultRate(-0.1)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
 
 class SandboxStatsTest {
 
@@ -37,8 +38,9 @@ class SandboxStatsTest {
         assertThat(stats.inFlightWindowMillis()).isCloseTo(400, within(1e-9));
         assertThat(stats.maxInFlight()).isEqualTo(2);
         at(5_000);
-        assertThat(stats.averageInFlight()).as("idle time after the last end does not count").isCloseTo(1.5,
-                within(1e-9));
+        assertThat(stats.averageInFlight())
+                .as("idle time after the last end does not count")
+                .isCloseTo(1.5, within(1e-9));
     }
 
     @Test
@@ -86,7 +88,9 @@ class SandboxStatsTest {
         stats.left();
 
         assertThat(stats.inFlight()).isZero();
-        assertThat(stats.averageInFlight()).as("1 in flight from the reset to its end").isCloseTo(1.0, within(1e-9));
+        assertThat(stats.averageInFlight())
+                .as("1 in flight from the reset to its end")
+                .isCloseTo(1.0, within(1e-9));
         assertThat(stats.requestCount()).isZero();
         at(2_000);
         stats.entered();
@@ -97,7 +101,8 @@ class SandboxStatsTest {
 
     @Test
     void theStatsEndpointShowsTheCountsInFlightAndTheDecryptedRequests() throws Exception {
-        try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withRequireCookies(true))) {
+        try (SandboxServer server =
+                SandboxServer.start(SandboxSettings.defaults().withRequireCookies(true))) {
             SandboxClient client = new SandboxClient(server).withCookie("_ntes_nuid=5e1d; NMTID=00Oa");
             ObjectNode first = SandboxClient.newApiRequest("R_SO_4_1", 1, 5, 3);
             first.put("csrf_token", "csrf-secret-91b2");
@@ -117,8 +122,8 @@ class SandboxStatsTest {
             assertThat(json.get("rateLimitPenalties").intValue()).isZero();
             assertThat(json.get("requestsWithCookies").intValue()).isEqualTo(2);
             assertThat(json.get("requestsWithSiteCookies").intValue()).isEqualTo(2);
-            assertThat(json.get("countsByOutcome")).isEqualTo(SandboxClient.JSON.valueToTree(
-                    Map.of("ok", 2, "no-cookies", 1)));
+            assertThat(json.get("countsByOutcome"))
+                    .isEqualTo(SandboxClient.JSON.valueToTree(Map.of("ok", 2, "no-cookies", 1)));
             JsonNode recent = json.get("recentRequests");
             assertThat(recent).hasSize(3);
             JsonNode newApi = recent.get(0);
@@ -131,19 +136,25 @@ class SandboxStatsTest {
                     .isEqualTo(first.toString().replace("csrf-secret-91b2", "<redacted>"));
             assertThat(newApi.at("/cookies/present").booleanValue()).isTrue();
             assertThat(newApi.at("/cookies/siteCookies").booleanValue()).isTrue();
-            assertThat(newApi.at("/cookies/names")).containsExactly(SandboxClient.JSON.valueToTree("_ntes_nuid"),
-                    SandboxClient.JSON.valueToTree("NMTID"));
+            assertThat(newApi.at("/cookies/names"))
+                    .containsExactly(
+                            SandboxClient.JSON.valueToTree("_ntes_nuid"), SandboxClient.JSON.valueToTree("NMTID"));
             assertThat(newApi.get("headers").has("cookie")).isFalse();
             assertThat(newApi.at("/headers/referer").textValue()).isEqualTo("https://music.163.com/");
             assertThat(recent.get(1).get("innerJson").textValue()).isEqualTo(old.toString());
             assertThat(recent.get(2).get("outcome").textValue()).isEqualTo("no-cookies");
             assertThat(recent.get(2).at("/cookies/present").booleanValue()).isFalse();
-            assertThat(json.toString()).doesNotContain("csrf-secret").doesNotContain("5e1d").doesNotContain("00Oa");
+            assertThat(json.toString())
+                    .doesNotContain("csrf-secret")
+                    .doesNotContain("5e1d")
+                    .doesNotContain("00Oa");
 
-            JsonNode latest = client.get(SandboxServer.STATS_PATH + "?recent=1").json().get("recentRequests");
+            JsonNode latest =
+                    client.get(SandboxServer.STATS_PATH + "?recent=1").json().get("recentRequests");
             assertThat(latest).hasSize(1);
             assertThat(latest.get(0).get("outcome").textValue()).isEqualTo("no-cookies");
-            assertThat(server.stats().requests().get(0).innerJson()).as("the in-JVM record is verbatim")
+            assertThat(server.stats().requests().get(0).innerJson())
+                    .as("the in-JVM record is verbatim")
                     .isEqualTo(first.toString());
         }
     }
@@ -160,7 +171,8 @@ class SandboxStatsTest {
 
     @Test
     void anEmptyCsrfTokenIsShownAsSent() {
-        assertThat(StatsJson.redactInnerJson("{\"a\":1,\"csrf_token\":\"\"}")).isEqualTo("{\"a\":1,\"csrf_token\":\"\"}");
+        assertThat(StatsJson.redactInnerJson("{\"a\":1,\"csrf_token\":\"\"}"))
+                .isEqualTo("{\"a\":1,\"csrf_token\":\"\"}");
         assertThat(StatsJson.redactInnerJson("{\"csrf_token\" : \"a\\\"b\",\"x\":\"y\"}"))
                 .isEqualTo("{\"csrf_token\" : \"<redacted>\",\"x\":\"y\"}");
         assertThat(StatsJson.redactQuery("csrf_token=")).isEqualTo("csrf_token=");

@@ -7,13 +7,14 @@ import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Properties;
 
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+
 import io.commentharvester.Application;
 import io.commentharvester.HarvesterConfiguration;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.SandboxServer;
-import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 
 /**
  * Boots the real application (application.properties, routes/*.camel.yaml, the configuration class) with
@@ -86,7 +87,8 @@ public abstract class HarvestTestSupport extends CamelMainTestSupport {
 
     /** Waits for the harvest that started with the context to finish. */
     protected HarvestRun awaitRun() {
-        HarvestRun run = context.getRegistry().lookupByNameAndType(HarvesterConfiguration.HARVEST_RUN, HarvestRun.class);
+        HarvestRun run =
+                context.getRegistry().lookupByNameAndType(HarvesterConfiguration.HARVEST_RUN, HarvestRun.class);
         await().atMost(Duration.ofSeconds(60)).until(run::isFinished);
         return run;
     }

@@ -23,8 +23,8 @@ public final class InProcessHarvest {
     public Application application() {
         out.reset();
         err.reset();
-        return new Application(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Application(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     /** Runs with {@link #args} and answers the exit code. */
@@ -49,8 +49,11 @@ public final class InProcessHarvest {
     }
 
     /** No rate cap and short rate-limit pauses: for tests that measure something else than politeness. */
-    public static final String[] UNTHROTTLED = {"--harvest.max-requests-per-second=0",
-        "--harvest.rate-limit-pause-ms=50", "--harvest.rate-limit-max-pause-ms=200"};
+    public static final String[] UNTHROTTLED = {
+        "--harvest.max-requests-per-second=0",
+        "--harvest.rate-limit-pause-ms=50",
+        "--harvest.rate-limit-max-pause-ms=200"
+    };
 
     public String out() {
         return out.toString(StandardCharsets.UTF_8);

@@ -15,11 +15,13 @@ import java.util.concurrent.TimeUnit;
 /** target/comment-harvester.jar in its own JVM, with an environment and JVM options, its output collected. */
 public record JarProcess(Process process, StringBuffer output, Thread reader) {
 
-    public static JarProcess start(Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
+    public static JarProcess start(Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", Path.of("target", "comment-harvester.jar").toString()));
+        command.addAll(
+                List.of("-jar", Path.of("target", "comment-harvester.jar").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
@@ -47,7 +49,9 @@ public record JarProcess(Process process, StringBuffer output, Thread reader) {
 
     /** Waits for the process to end and its output to be read to the end; returns its exit code. */
     public int exitCode() throws InterruptedException {
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("process ended in time").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("process ended in time")
+                .isTrue();
         reader.join(TimeUnit.SECONDS.toMillis(10));
         return process.exitValue();
     }

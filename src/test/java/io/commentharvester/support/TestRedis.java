@@ -7,12 +7,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
 import redis.embedded.RedisServer;
 
 /** A real redis-server for tests, on a free loopback port, with a client to inspect what was stored. */
@@ -37,9 +38,12 @@ public final class TestRedis implements AutoCloseable, BeforeAllCallback, AfterA
         org.apache.commons.pool2.impl.GenericObjectPoolConfig<redis.clients.jedis.Jedis> pool =
                 new org.apache.commons.pool2.impl.GenericObjectPoolConfig<>();
         pool.setTestOnBorrow(true);
-        this.factory = new JedisConnectionFactory(configuration,
+        this.factory = new JedisConnectionFactory(
+                configuration,
                 org.springframework.data.redis.connection.jedis.JedisClientConfiguration.builder()
-                        .usePooling().poolConfig(pool).build());
+                        .usePooling()
+                        .poolConfig(pool)
+                        .build());
         this.factory.afterPropertiesSet();
         this.factory.start();
         this.template = new StringRedisTemplate(factory);
@@ -78,9 +82,14 @@ public final class TestRedis implements AutoCloseable, BeforeAllCallback, AfterA
 
     public void startServer() {
         try {
-            server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
-                    .setting("dir " + dir.toAbsolutePath()).setting("appendonly yes").setting("save \"\"")
-                    .settingIf(password != null, "requirepass " + password).build();
+            server = RedisServer.newRedisServer()
+                    .bind("127.0.0.1")
+                    .port(port)
+                    .setting("dir " + dir.toAbsolutePath())
+                    .setting("appendonly yes")
+                    .setting("save \"\"")
+                    .settingIf(password != null, "requirepass " + password)
+                    .build();
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,7 +136,8 @@ public final class TestRedis implements AutoCloseable, BeforeAllCallback, AfterA
         factory.destroy();
         stopServer();
         try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

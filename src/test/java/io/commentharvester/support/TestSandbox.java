@@ -1,10 +1,11 @@
 package io.commentharvester.support;
 
-import io.commentharvester.sandbox.SandboxServer;
-import io.commentharvester.sandbox.SandboxSettings;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.commentharvester.sandbox.SandboxServer;
+import io.commentharvester.sandbox.SandboxSettings;
 
 /** A sandbox on a free port for the whole test class: {@code @RegisterExtension static final TestSandbox ...}. */
 public final class TestSandbox implements BeforeAllCallback, AfterAllCallback {

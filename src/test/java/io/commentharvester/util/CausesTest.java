@@ -11,7 +11,8 @@ class CausesTest {
 
     @Test
     void findsACauseByTypeThroughWrappers() {
-        Exception error = new IllegalStateException("outer", new RuntimeException("middle", new SocketTimeoutException("slow")));
+        Exception error =
+                new IllegalStateException("outer", new RuntimeException("middle", new SocketTimeoutException("slow")));
 
         assertThat(Causes.find(error, IOException.class)).hasMessage("slow");
         assertThat(Causes.find(error, IllegalArgumentException.class)).isNull();
@@ -20,7 +21,8 @@ class CausesTest {
 
     @Test
     void rootMessageNamesTheInnermostCauseOnOneLine() {
-        Exception error = new RuntimeException("wrapper", new IOException("Unknown node id: too\n    - too: x\n      ^\n"));
+        Exception error =
+                new RuntimeException("wrapper", new IOException("Unknown node id: too\n    - too: x\n      ^\n"));
 
         assertThat(Causes.rootMessage(error)).isEqualTo("IOException: Unknown node id: too - too: x");
         assertThat(Causes.rootText(error)).isEqualTo("Unknown node id: too - too: x");

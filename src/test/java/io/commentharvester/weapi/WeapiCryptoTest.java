@@ -14,11 +14,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class WeapiCryptoTest {
 
@@ -43,7 +44,8 @@ class WeapiCryptoTest {
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("vectors")
     void reproducesEveryReferenceVectorByteForByte(JsonNode vector) {
-        WeapiForm form = crypto.encrypt(vector.get("text").asText(), vector.get("secretKey").asText());
+        WeapiForm form = crypto.encrypt(
+                vector.get("text").asText(), vector.get("secretKey").asText());
 
         assertThat(form.params()).isEqualTo(vector.get("params").asText());
         assertThat(form.encSecKey()).isEqualTo(vector.get("encSecKey").asText());
@@ -53,8 +55,8 @@ class WeapiCryptoTest {
     @MethodSource("vectors")
     void firstLayerMatchesTheVectorsInnerValue(JsonNode vector) {
         if (vector.has("inner")) {
-            String inner = WeapiCrypto.aesCbcBase64(vector.get("text").asText().getBytes(StandardCharsets.UTF_8),
-                    WeapiCrypto.presetKey());
+            String inner = WeapiCrypto.aesCbcBase64(
+                    vector.get("text").asText().getBytes(StandardCharsets.UTF_8), WeapiCrypto.presetKey());
             assertThat(inner).isEqualTo(vector.get("inner").asText());
         }
     }
@@ -62,7 +64,8 @@ class WeapiCryptoTest {
     @Test
     void encSecKeyIsZeroPaddedTo256HexDigits() throws Exception {
         List<JsonNode> needPadding = vectors()
-                .filter(v -> v.has("encSecKeyUnpadded") && v.get("encSecKeyUnpadded").asText().length() < 256)
+                .filter(v -> v.has("encSecKeyUnpadded")
+                        && v.get("encSecKeyUnpadded").asText().length() < 256)
                 .toList();
         assertThat(needPadding).hasSizeGreaterThanOrEqualTo(4);
         for (JsonNode vector : needPadding) {
@@ -100,10 +103,10 @@ class WeapiCryptoTest {
     void secondLayerDecryptsBackToTheText() {
         String text = "{\"content\":\"这首歌真好听🎵\"}";
         WeapiForm form = crypto.encrypt(text, "abcdefghijklmnop");
-        byte[] inner = WeapiCrypto.aesCbcDecryptBase64(form.params(),
-                "abcdefghijklmnop".getBytes(StandardCharsets.US_ASCII));
-        byte[] plain = WeapiCrypto.aesCbcDecryptBase64(new String(inner, StandardCharsets.US_ASCII),
-                WeapiCrypto.presetKey());
+        byte[] inner =
+                WeapiCrypto.aesCbcDecryptBase64(form.params(), "abcdefghijklmnop".getBytes(StandardCharsets.US_ASCII));
+        byte[] plain =
+                WeapiCrypto.aesCbcDecryptBase64(new String(inner, StandardCharsets.US_ASCII), WeapiCrypto.presetKey());
         assertThat(new String(plain, StandardCharsets.UTF_8)).isEqualTo(text);
     }
 
@@ -116,12 +119,14 @@ class WeapiCryptoTest {
     @Test
     void rejectsAModulusThatIsNotHex() {
         assertThatThrownBy(() -> new WeapiCrypto("xyz", "010001"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not hexadecimal");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not hexadecimal");
     }
 
     @Test
     void rejectsAModulusTooShortForTheKey() {
         assertThatThrownBy(() -> new WeapiCrypto("ffff", "010001"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too short");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too short");
     }
 }

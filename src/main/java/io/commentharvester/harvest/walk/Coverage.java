@@ -61,7 +61,9 @@ public record Coverage(long low, long high, long count) {
         for (Coverage range : sorted) {
             Coverage last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
             if (last != null && range.high() >= last.low()) {
-                long count = range.high() == last.low() ? last.count() + range.count() : Math.max(last.count(), range.count());
+                long count = range.high() == last.low()
+                        ? last.count() + range.count()
+                        : Math.max(last.count(), range.count());
                 merged.set(merged.size() - 1, new Coverage(Math.min(last.low(), range.low()), last.high(), count));
             } else {
                 merged.add(range);

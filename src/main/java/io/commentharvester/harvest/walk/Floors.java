@@ -85,8 +85,8 @@ public final class Floors {
         }
         floor.inFlight = true;
         floor.pageNo++;
-        return new PageRequest(queue, walk, null, floor.cursor, pageSize, floor.pageNo, ThreadList.FLOOR,
-                floor.parentId);
+        return new PageRequest(
+                queue, walk, null, floor.cursor, pageSize, floor.pageNo, ThreadList.FLOOR, floor.parentId);
     }
 
     /** Decides a floor page without changing anything. */
@@ -100,11 +100,15 @@ public final class Floors {
      * by a later run.
      */
     static Step decide(Set<String> seen, long cursor, CommentPage answer) {
-        List<PageComment> fresh = answer.comments().stream().filter(c -> !seen.contains(c.field())).toList();
+        List<PageComment> fresh = answer.comments().stream()
+                .filter(c -> !seen.contains(c.field()))
+                .toList();
         if (answer.comments().isEmpty() || !answer.hasMore()) {
             return new Step(fresh, cursor, true, null);
         }
-        long next = answer.nextTime() >= 0 ? answer.nextTime() : answer.comments().get(answer.comments().size() - 1).time();
+        long next = answer.nextTime() >= 0
+                ? answer.nextTime()
+                : answer.comments().get(answer.comments().size() - 1).time();
         if (fresh.isEmpty() || next < 0 || next == cursor) {
             return new Step(fresh, cursor, false, "the floor makes no progress at time " + cursor);
         }

@@ -41,7 +41,10 @@ public final class HotList {
 
     /** The comments of a hot page (or a first page's hotComments) not seen before; changes nothing. */
     public List<PageComment> fresh(List<PageComment> comments) {
-        return comments.stream().filter(comment -> !seen.contains(comment.field())).distinct().toList();
+        return comments.stream()
+                .filter(comment -> !seen.contains(comment.field()))
+                .distinct()
+                .toList();
     }
 
     /** The hot comments are written: remembered, and the walk ends when the page brought nothing new. */

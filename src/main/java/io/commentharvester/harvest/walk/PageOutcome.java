@@ -29,6 +29,7 @@ public final class PageOutcome {
     final List<PageComment> toStore;
     /** Comments of this page new to the slice and within its bounds. */
     final long keptNew;
+
     final Coverage coverage;
     final long next;
     final int nextPageSize;
@@ -36,8 +37,17 @@ public final class PageOutcome {
     final End end;
     final String problem;
 
-    PageOutcome(PageRequest unit, CommentPage page, List<PageComment> toStore, long keptNew, Coverage coverage,
-            long next, int nextPageSize, Set<String> lastGroupIds, End end, String problem) {
+    PageOutcome(
+            PageRequest unit,
+            CommentPage page,
+            List<PageComment> toStore,
+            long keptNew,
+            Coverage coverage,
+            long next,
+            int nextPageSize,
+            Set<String> lastGroupIds,
+            End end,
+            String problem) {
         this.unit = unit;
         this.page = page;
         this.toStore = List.copyOf(toStore);

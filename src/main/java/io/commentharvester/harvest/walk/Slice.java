@@ -22,13 +22,16 @@ public final class Slice {
     long count;
     /** Comments known below {@link #to} up to the next gap, from earlier runs (used to count the newest N). */
     long coveredBelow;
+
     int pageSize;
     int pageNo;
     /** Ids of the comments of the last page that share its last millisecond: the next page starts with them. */
     Set<String> lastGroupIds = Set.of();
+
     boolean inFlight;
     /** A page of this slice is being written: the slice is not split meanwhile. */
     boolean committing;
+
     boolean done;
     /** Stopped by a failed page or an answer that cannot be walked on; the rest is for a later run. */
     boolean stopped;

@@ -6,8 +6,7 @@ import io.commentharvester.harvest.ThreadList;
 /** Hands out and settles the pages of a thread's hot list and floors. Called under the {@link WorkQueue}'s lock. */
 final class ThreadLists {
 
-    private ThreadLists() {
-    }
+    private ThreadLists() {}
 
     /** The next page of the hot list or of a floor, if one can go now. */
     static PageRequest next(WorkQueue queue, ThreadWalk walk) {

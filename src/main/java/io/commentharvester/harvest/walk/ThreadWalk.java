@@ -21,20 +21,24 @@ public final class ThreadWalk {
     private final String commentsKey;
     /** Comments wanted: {@link Long#MAX_VALUE} for every comment. */
     private final long target;
+
     private final int pageSize;
     private final List<Slice> slices = new ArrayList<>();
     private final String runTag;
     private int slicesMade;
     /** Newest-N walks: comments known to be stored above the slice being walked. */
     private long keptAbove;
+
     private final WalkPace pace = new WalkPace();
     /** Distinct comments in the ranges earlier runs covered. */
     private long coveredCount;
     /** The oldest comment is known to be stored, or the hash holds as many comments as the API counts. */
     private boolean bottomReached;
+
     private final WalkTally tally = new WalkTally();
     /** The hot list and the floors, when harvested (see {@link ThreadLists}); {@code harvest.order=hot}: no main list. */
     private HotList hot;
+
     private Floors floors;
     private boolean mainList = true;
     /** An incremental walk left out the gaps at and below its watermark: it cannot reach the thread's end. */
@@ -45,8 +49,8 @@ public final class ThreadWalk {
      * @param target  comments wanted (newest first); {@link Long#MAX_VALUE} for every comment
      * @param runTag  distinguishes this run's checkpoint entries from earlier runs'
      */
-    public ThreadWalk(Resource resource, String commentsKey, List<Coverage> covered, long target, int pageSize,
-            String runTag) {
+    public ThreadWalk(
+            Resource resource, String commentsKey, List<Coverage> covered, long target, int pageSize, String runTag) {
         this(resource, commentsKey, covered, target, pageSize, runTag, -1);
     }
 
@@ -54,8 +58,14 @@ public final class ThreadWalk {
      * An incremental walk: only the gaps above {@code watermark} (a comment time at and below which every comment
      * is stored) are walked, from the newest comment down; -1 walks every gap, as the other constructor.
      */
-    public ThreadWalk(Resource resource, String commentsKey, List<Coverage> covered, long target, int pageSize,
-            String runTag, long watermark) {
+    public ThreadWalk(
+            Resource resource,
+            String commentsKey,
+            List<Coverage> covered,
+            long target,
+            int pageSize,
+            String runTag,
+            long watermark) {
         this.resource = resource;
         this.commentsKey = commentsKey;
         this.target = target;
@@ -132,7 +142,8 @@ public final class ThreadWalk {
 
     boolean isFinished() {
         return slices.stream().noneMatch(slice -> slice.isActive() || slice.inFlight)
-                && (hot == null || hot.isFinished()) && (floors == null || floors.isFinished());
+                && (hot == null || hot.isFinished())
+                && (floors == null || floors.isFinished());
     }
 
     /** Also walks the hot list. */
@@ -200,8 +211,8 @@ public final class ThreadWalk {
         if (!slice.isActive()) {
             return;
         }
-        long walkedTop = slice.next == Slice.TOP ? outcome.coverage == null ? slice.next : outcome.coverage.high()
-                : slice.next;
+        long walkedTop =
+                slice.next == Slice.TOP ? outcome.coverage == null ? slice.next : outcome.coverage.high() : slice.next;
         slice.count += outcome.keptNew;
         if (outcome.coverage != null) {
             slice.coveredHigh = outcome.coverage.high();
@@ -216,7 +227,7 @@ public final class ThreadWalk {
             tally.problem(outcome.problem);
         }
         switch (outcome.end) {
-            case NONE -> { }
+            case NONE -> {}
             case STOPPED -> slice.stopped = true;
             case TARGET -> {
                 slice.done = true;
@@ -269,13 +280,19 @@ public final class ThreadWalk {
 
     /** Every comment of the thread is stored, as far as the API lets us know. */
     public boolean endReached() {
-        return mainList && bottomReached && !olderGapsSkipped && isFinished() && slices.stream().noneMatch(slice -> slice.stopped);
+        return mainList
+                && bottomReached
+                && !olderGapsSkipped
+                && isFinished()
+                && slices.stream().noneMatch(slice -> slice.stopped);
     }
 
     /** The walk did what was asked: the thread's end, or its newest N pages' worth. */
     public boolean isComplete() {
         boolean noneStopped = slices.stream().noneMatch(slice -> slice.stopped);
-        boolean main = !mainList || endReached() || tally.isTargetReached() && noneStopped
+        boolean main = !mainList
+                || endReached()
+                || tally.isTargetReached() && noneStopped
                 || olderGapsSkipped && isFinished() && noneStopped;
         return main && (hot == null || hot.isComplete()) && (floors == null || floors.isComplete());
     }

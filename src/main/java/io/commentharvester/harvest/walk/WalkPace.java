@@ -44,8 +44,10 @@ final class WalkPace {
         if (leftInThread < 0) {
             return 0;
         }
-        double others = slices.stream().filter(other -> other != slice && other.isActive() && other.next != Slice.TOP)
-                .mapToDouble(other -> (other.next - other.to) * density).sum();
+        double others = slices.stream()
+                .filter(other -> other != slice && other.isActive() && other.next != Slice.TOP)
+                .mapToDouble(other -> (other.next - other.to) * density)
+                .sum();
         return Math.max(0, leftInThread - others);
     }
 

@@ -23,6 +23,7 @@ public final class WalkTally {
     private final List<String> problems = new ArrayList<>();
     /** Hash fields of the odd comments written in this run, to count each once. */
     private final Set<String> oddFields = new HashSet<>();
+
     private int unreadable;
     private long replies = -1;
     private long hot = -1;

@@ -55,7 +55,9 @@ public final class WorkQueue implements Iterator<PageRequest> {
     public boolean hasNext() {
         lock.lock();
         try {
-            return ready != null || inFlight > 0 || !cancelled.getAsBoolean() && walks.stream().anyMatch(w -> !w.isFinished());
+            return ready != null
+                    || inFlight > 0
+                    || !cancelled.getAsBoolean() && walks.stream().anyMatch(w -> !w.isFinished());
         } finally {
             lock.unlock();
         }
@@ -202,9 +204,9 @@ public final class WorkQueue implements Iterator<PageRequest> {
     }
 
     /** The comments of a hot page, or of a first page's hotComments, that the hot list has not seen. */
-    public List<PageComment> freshHot(PageRequest page,
-            List<PageComment> comments) {
-        return read(() -> page.walk().hot() == null ? comments : page.walk().hot().fresh(comments));
+    public List<PageComment> freshHot(PageRequest page, List<PageComment> comments) {
+        return read(
+                () -> page.walk().hot() == null ? comments : page.walk().hot().fresh(comments));
     }
 
     /** A hot page ({@code hotPage}) or a first page's hotComments ({@code hotPage} null) is written. */

@@ -3,8 +3,8 @@ package io.commentharvester.harvest.walk;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import io.commentharvester.harvest.CommentPage;
 import io.commentharvester.harvest.PageComment;
@@ -48,7 +48,9 @@ class SimulatedThread {
 
     /** Writes an outcome as the ledger's script does: answers {new fields, hash size}. */
     long[] store(PageOutcome outcome) {
-        long added = outcome.toStore().stream().filter(comment -> stored.add(comment.commentId())).count();
+        long added = outcome.toStore().stream()
+                .filter(comment -> stored.add(comment.commentId()))
+                .count();
         return new long[] {added, stored.size()};
     }
 

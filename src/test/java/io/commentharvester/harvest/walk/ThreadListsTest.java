@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
+
 import io.commentharvester.harvest.CommentPage;
 import io.commentharvester.harvest.PageComment;
 import io.commentharvester.harvest.PageRequest;
 import io.commentharvester.harvest.Resource;
 import io.commentharvester.harvest.ResourceType;
 import io.commentharvester.harvest.ThreadList;
-import org.junit.jupiter.api.Test;
 
 /** The hot list's dedupe and end, and a floor's paging decisions, without Redis or Camel. */
 class ThreadListsTest {
@@ -69,7 +70,8 @@ class ThreadListsTest {
         assertThat(first.next()).isEqualTo(200);
         assertThat(first.done()).isFalse();
         assertThat(first.checkpoint()).isEqualTo("200");
-        Floors.Step last = Floors.decide(Set.of("r1", "r2"), 200, page(false, 300, comment("r2", 200), comment("r3", 300)));
+        Floors.Step last =
+                Floors.decide(Set.of("r1", "r2"), 200, page(false, 300, comment("r2", 200), comment("r3", 300)));
         assertThat(last.fresh()).extracting(PageComment::field).containsExactly("r3");
         assertThat(last.done()).isTrue();
         assertThat(last.checkpoint()).isEqualTo("done");
@@ -77,11 +79,15 @@ class ThreadListsTest {
 
     @Test
     void aFloorWithoutTimeUsesItsLastReplyAndStopsWhenItMakesNoProgress() {
-        assertThat(Floors.decide(Set.of(), -1, page(true, -1, comment("r1", 100))).next()).isEqualTo(100);
+        assertThat(Floors.decide(Set.of(), -1, page(true, -1, comment("r1", 100)))
+                        .next())
+                .isEqualTo(100);
         Floors.Step stuck = Floors.decide(Set.of("r1"), 100, page(true, 100, comment("r1", 100)));
         assertThat(stuck.problem()).contains("no progress");
         assertThat(stuck.checkpoint()).isEqualTo("100");
-        assertThat(Floors.decide(Set.of(), 100, page(true, 100)).done()).as("an empty page ends the floor").isTrue();
+        assertThat(Floors.decide(Set.of(), 100, page(true, 100)).done())
+                .as("an empty page ends the floor")
+                .isTrue();
     }
 
     @Test

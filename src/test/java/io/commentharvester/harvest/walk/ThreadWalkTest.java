@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.Test;
+
 import io.commentharvester.harvest.PageComment;
 import io.commentharvester.harvest.PageRequest;
 import io.commentharvester.harvest.Resource;
 import io.commentharvester.harvest.ResourceType;
-import org.junit.jupiter.api.Test;
 
 /** Walks of simulated threads: nothing lost, nothing counted twice, workers kept busy, checkpoints that resume. */
 class ThreadWalkTest {
@@ -61,7 +62,9 @@ class ThreadWalkTest {
 
         SimulatedThread.run(queue, thread, 10);
 
-        List<String> newest = thread.comments.subList(0, 1200).stream().map(PageComment::commentId).toList();
+        List<String> newest = thread.comments.subList(0, 1200).stream()
+                .map(PageComment::commentId)
+                .toList();
         assertThat(thread.stored).containsExactlyInAnyOrderElementsOf(newest);
         assertThat(walk.isComplete()).isTrue();
         assertThat(walk.endReached()).isFalse();
@@ -113,8 +116,8 @@ class ThreadWalkTest {
         int storedBefore = thread.stored.size();
         int requestsBefore = thread.requests;
 
-        ThreadWalk second = new ThreadWalk(SONG, "music_comment:42", new ArrayList<>(checkpoint.values()),
-                Long.MAX_VALUE, 20, "u");
+        ThreadWalk second =
+                new ThreadWalk(SONG, "music_comment:42", new ArrayList<>(checkpoint.values()), Long.MAX_VALUE, 20, "u");
         SimulatedThread.run(new WorkQueue(List.of(second), 4, () -> false), thread, 4);
 
         assertThat(thread.stored).hasSize(3000);
@@ -133,11 +136,13 @@ class ThreadWalkTest {
         runRecording(first, thread, checkpoint);
         assertThat(thread.stored).hasSize(40);
 
-        ThreadWalk second = new ThreadWalk(SONG, "music_comment:42", new ArrayList<>(checkpoint.values()), 2 * 50, 50,
-                "u");
+        ThreadWalk second =
+                new ThreadWalk(SONG, "music_comment:42", new ArrayList<>(checkpoint.values()), 2 * 50, 50, "u");
         runRecording(second, thread, checkpoint);
 
-        List<String> newest = thread.comments.subList(0, 100).stream().map(PageComment::commentId).toList();
+        List<String> newest = thread.comments.subList(0, 100).stream()
+                .map(PageComment::commentId)
+                .toList();
         assertThat(thread.stored).containsExactlyInAnyOrderElementsOf(newest);
         assertThat(second.tally().added()).isEqualTo(60);
     }
@@ -172,8 +177,8 @@ class ThreadWalkTest {
         long watermark = thread.comments.get(0).time();
 
         int requestsBefore = thread.requests;
-        ThreadWalk incremental = new ThreadWalk(SONG, "music_comment:42", new ArrayList<>(checkpoint.values()),
-                Long.MAX_VALUE, 20, "u", watermark);
+        ThreadWalk incremental = new ThreadWalk(
+                SONG, "music_comment:42", new ArrayList<>(checkpoint.values()), Long.MAX_VALUE, 20, "u", watermark);
         runRecording(incremental, thread, checkpoint);
 
         // nothing is newer than the watermark: one page, nothing added, the 460 older comments left for a full run
