@@ -43,9 +43,6 @@ public final class Application {
 
     public static final String PROPERTIES_LOCATION = "file:" + PROPERTIES_FILE;
 
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_ERROR = 1;
-    public static final int EXIT_BAD_INPUT = 2;
     /** Put before redis.key-prefix in a --sandbox run, so emulated comments never mix with real ones. */
     public static final String SANDBOX_KEY_PREFIX = "sandbox:";
     /** How long a SIGTERM or Ctrl-C waits for the run to wind down (camel.main.shutdown-timeout bounds it first). */
@@ -94,17 +91,19 @@ public final class Application {
             commandLine = CommandLine.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("comment-harvester: " + e.getMessage() + " (try --help)");
-            return EXIT_BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
         if (commandLine.help()) {
             out.println(CommandLine.USAGE);
             out.println();
             out.print(SettingsCatalog.shipped().help());
-            return EXIT_OK;
+            out.println();
+            out.print(ExitCodes.help());
+            return ExitCodes.OK;
         }
         if (commandLine.version()) {
             out.println("comment-harvester " + CommandLine.buildVersion());
-            return EXIT_OK;
+            return ExitCodes.OK;
         }
         try {
             if (commandLine.sandboxOnly()) {
@@ -116,7 +115,7 @@ public final class Application {
             return harvest(commandLine);
         } catch (InvalidSettingException e) {
             err.println("comment-harvester: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
     }
 
@@ -160,13 +159,13 @@ public final class Application {
             return runMain(overrides, settings);
         } catch (IOException e) {
             err.println("comment-harvester: cannot start the sandbox: " + e.getMessage());
-            return EXIT_ERROR;
+            return ExitCodes.ERROR;
         } catch (IllegalArgumentException e) {
             if (e instanceof InvalidSettingException) {
                 throw e;
             }
             err.println("comment-harvester: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         } finally {
             if (sandbox != null) {
                 sandbox.close();
@@ -244,7 +243,7 @@ public final class Application {
         }
         if (!run.isPlanned() && !run.isFinished() && !run.isCancelled()) {
             err.println("comment-harvester: the harvest did not run (see the log above)");
-            return EXIT_ERROR;
+            return ExitCodes.ERROR;
         }
         report(run);
         return run.exitCode();
@@ -273,10 +272,10 @@ public final class Application {
                 || isRouteFileError(e)) {
             // a route or a camel.* setting the user edited does not build
             err.println("comment-harvester: the routes do not start: " + Causes.rootText(e));
-            return EXIT_BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
         err.println("comment-harvester: failed to start: " + Causes.rootText(e));
-        return EXIT_ERROR;
+        return ExitCodes.ERROR;
     }
 
     /** Runs until stopped; every run has reported already, except one stopped half-way. */
@@ -295,7 +294,7 @@ public final class Application {
         out.println("harvest schedule stopped after " + run.runsStarted() + " run(s)");
         out.flush();
         // a run stopped half-way says so (130), as a one-shot run would
-        return run.isPlanned() && run.isCancelled() ? run.exitCode() : EXIT_OK;
+        return run.isPlanned() && run.isCancelled() ? run.exitCode() : ExitCodes.OK;
     }
 
     private void report(HarvestRun run) {
@@ -305,7 +304,7 @@ public final class Application {
         if (run.abortReason() != null) {
             err.println("comment-harvester: " + run.abortReason());
         }
-        if (run.stopReason() != null && run.exitCode() != HarvestRun.EXIT_OK) {
+        if (run.stopReason() != null && run.exitCode() != ExitCodes.OK) {
             err.println("comment-harvester: stopped: " + run.stopReason());
         }
         out.flush();

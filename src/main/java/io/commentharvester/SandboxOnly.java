@@ -36,7 +36,7 @@ final class SandboxOnly {
             throw e;
         } catch (IllegalArgumentException e) {
             err.println("comment-harvester: " + e.getMessage());
-            return Application.EXIT_BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (SandboxServer sandbox = SandboxServer.start(settings)) {
@@ -51,13 +51,13 @@ final class SandboxOnly {
             out.println("Press Ctrl-C to stop.");
             out.flush();
             stopped.await();
-            return Application.EXIT_OK;
+            return ExitCodes.OK;
         } catch (IOException e) {
             err.println("comment-harvester: cannot start the sandbox: " + e.getMessage());
-            return Application.EXIT_ERROR;
+            return ExitCodes.ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Application.EXIT_OK;
+            return ExitCodes.OK;
         }
     }
 }

@@ -29,7 +29,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.FaultKind;
 import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxServer;
@@ -133,7 +132,7 @@ class ApplicationIT {
     void badInputExitsTwoWithOneLineNamingTheSettingAndWritesNothing(String arg, String message) {
         int exitCode = application().run(args(arg));
 
-        assertThat(exitCode).isEqualTo(Application.EXIT_BAD_INPUT);
+        assertThat(exitCode).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(errText().lines().toList()).hasSize(1);
         assertThat(errText()).startsWith("comment-harvester: ").contains(message);
         assertThat(redis.dbSize()).isZero();
@@ -147,7 +146,7 @@ class ApplicationIT {
 
         int exitCode = application().run(args("--redis.url=redis://app:hunter2@127.0.0.1:" + port + "/0"));
 
-        assertThat(exitCode).isEqualTo(Application.EXIT_BAD_INPUT);
+        assertThat(exitCode).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
         assertThat(errText().lines().toList()).hasSize(1);
         assertThat(errText())
@@ -167,7 +166,7 @@ class ApplicationIT {
 
         int exitCode = application().run(args("--camel.main.routes-include-pattern=file:" + routes + "/*.camel.yaml"));
 
-        assertThat(exitCode).isEqualTo(Application.EXIT_BAD_INPUT);
+        assertThat(exitCode).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(errText().lines().toList()).hasSize(1);
         assertThat(errText()).contains("broken.camel.yaml").contains("line 4");
         assertThat(redis.dbSize()).isZero();
@@ -180,7 +179,7 @@ class ApplicationIT {
 
         int exitCode = application().run(args("--harvest.max-attempts=3"));
 
-        assertThat(exitCode).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);
+        assertThat(exitCode).isEqualTo(ExitCodes.INCOMPLETE);
         // pages 1 and 2 of the walk: 20 comments, then 19 new ones (the next page starts at the last one's millisecond)
         assertThat(outText()).contains("harvest incomplete: 1 resource(s), 2 page(s) ok, 1 failed, 39 comments added");
         assertThat(errText()).contains("failed: song:" + song + " page before ");
@@ -265,7 +264,7 @@ class ApplicationIT {
     void anUnreadableSecretFileIsBadInput(@TempDir Path secrets) {
         int exitCode = application().run(args("--weapi.cookie-file=" + secrets.resolve("missing")));
 
-        assertThat(exitCode).isEqualTo(Application.EXIT_BAD_INPUT);
+        assertThat(exitCode).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(errText()).contains("weapi.cookie-file=").contains("cannot read the file");
         assertThat(redis.dbSize()).isZero();
     }
@@ -305,7 +304,7 @@ class ApplicationIT {
         int exitCode =
                 application().run(args("--weapi.rsa-modulus=" + WeapiCrypto.NETEASE_RSA_MODULUS, "--harvest.pages=2"));
 
-        assertThat(exitCode).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);
+        assertThat(exitCode).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(sandbox.stats().requestCount()).isEqualTo(1);
         assertThat(errText())
                 .contains("failed: song:" + song + " newest page: WeapiApiException: song:" + song
@@ -324,7 +323,7 @@ class ApplicationIT {
                 .until(() -> redis.template().opsForHash().size(key) >= 15);
         first.stop();
 
-        assertThat(firstRun.get(30, TimeUnit.SECONDS)).isEqualTo(HarvestRun.EXIT_CANCELLED);
+        assertThat(firstRun.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.CANCELLED);
         assertThat(outText()).contains("harvest cancelled");
         long storedFirst = redis.template().opsForHash().size(key);
         assertThat(storedFirst).isBetween(15L, 149L);

@@ -32,7 +32,7 @@ class CommandLineIT {
 
     @Test
     void sandboxOnlyWithABadValueSaysSoInOneLineAndExits2() {
-        assertThat(run("--sandbox-only", "--sandbox.port=abc")).isEqualTo(Application.EXIT_BAD_INPUT);
+        assertThat(run("--sandbox-only", "--sandbox.port=abc")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(errText())
                 .isEqualTo("comment-harvester: invalid value 'abc' for sandbox.port: not an integer"
                         + System.lineSeparator());
@@ -40,7 +40,7 @@ class CommandLineIT {
 
     @Test
     void sandboxOnlyWithAMisspeltSettingNamesItAndExits2() {
-        assertThat(run("--sandbox-only", "--sandbox.latncy-ms=5")).isEqualTo(Application.EXIT_BAD_INPUT);
+        assertThat(run("--sandbox-only", "--sandbox.latncy-ms=5")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(errText())
                 .startsWith("comment-harvester: sandbox.latncy-ms")
                 .contains("did you mean sandbox.latency-ms?")
@@ -56,6 +56,10 @@ class CommandLineIT {
                 .allSatisfy(setting ->
                         assertThat(help).contains("  " + setting.key() + " = " + setting.describedDefault() + "\n"));
         assertThat(help).contains("  sandbox.latency-ms = 0\n      Delay of every answer");
+        assertThat(help)
+                .contains("Exit codes:")
+                .contains("  " + ExitCodes.BAD_INPUT + " ")
+                .contains("  " + ExitCodes.CAPTCHA + " ");
     }
 
     @Test

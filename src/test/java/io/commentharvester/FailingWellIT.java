@@ -51,7 +51,7 @@ class FailingWellIT {
     @Test
     void anUnknownHostStopsTheRunAtOnceWithOneLine() {
         long start = System.nanoTime();
-        assertThat(run("https://no-such-host.invalid")).isEqualTo(Application.EXIT_ERROR);
+        assertThat(run("https://no-such-host.invalid")).isEqualTo(ExitCodes.ERROR);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(15);
         assertThat(messageLines())
                 .singleElement()
@@ -67,7 +67,7 @@ class FailingWellIT {
             port = socket.getLocalPort();
         }
         long start = System.nanoTime();
-        assertThat(run("http://127.0.0.1:" + port)).isEqualTo(Application.EXIT_ERROR);
+        assertThat(run("http://127.0.0.1:" + port)).isEqualTo(ExitCodes.ERROR);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(15);
         assertThat(messageLines())
                 .singleElement()

@@ -42,7 +42,7 @@ class HarvestTimeoutIT extends HarvestTestSupport {
         // the walk cannot go past its first page
         assertThat(run.pagesFailed()).isEqualTo(1);
         assertThat(sandbox().stats().requestCount()).isEqualTo(1);
-        assertThat(run.exitCode()).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(run.failures().values())
                 .allSatisfy(error -> assertThat(error).contains("SocketTimeoutException"));
         Map<Object, Object> failed = redis().template().opsForHash().entries("music_comment:" + SONG + ":failed");

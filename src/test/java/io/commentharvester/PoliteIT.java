@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.FaultKind;
 import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxServer;
@@ -106,7 +105,7 @@ class PoliteIT {
 
         int exitCode = harvest("--harvest.pages=all", "--harvest.concurrency=4");
 
-        assertThat(exitCode).as(output()).isEqualTo(HarvestRun.EXIT_CAPTCHA);
+        assertThat(exitCode).as(output()).isEqualTo(ExitCodes.CAPTCHA);
         assertThat(output()).contains("harvest stopped").contains("captcha").contains("verify at https://");
         List<RecordedRequest> requests = sandbox.stats().requests();
         int firstCaptcha = 0;
@@ -119,7 +118,7 @@ class PoliteIT {
         int runs = 1;
         while (exitCode != 0 && runs < 30) {
             exitCode = harvest("--harvest.pages=all", "--harvest.concurrency=4");
-            assertThat(exitCode).as(output()).isIn(0, HarvestRun.EXIT_CAPTCHA);
+            assertThat(exitCode).as(output()).isIn(0, ExitCodes.CAPTCHA);
             runs++;
         }
         assertThat(exitCode).isZero();
@@ -158,7 +157,7 @@ class PoliteIT {
 
         int exitCode = run.get(90, TimeUnit.SECONDS);
 
-        assertThat(exitCode).as(output()).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);
+        assertThat(exitCode).as(output()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - silentAt)).isLessThan(60);
         assertThat(output()).contains("harvest stopped").contains("no answer from 127.0.0.1");
         long storedFirst = stored();
@@ -184,7 +183,7 @@ class PoliteIT {
                 "--harvest.give-up-after-ms=4000",
                 "--harvest.retry-delay-ms=100");
 
-        assertThat(exitCode).as(output()).isEqualTo(HarvestRun.EXIT_PAGES_FAILED);
+        assertThat(exitCode).as(output()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(30);
         assertThat(output()).contains("request deadline of 1500 ms");
 

@@ -27,7 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
@@ -232,7 +231,7 @@ class ThreadListsIT {
                                 .count()
                         >= 3);
         first.stop();
-        assertThat(firstRun.get(30, TimeUnit.SECONDS)).isEqualTo(HarvestRun.EXIT_CANCELLED);
+        assertThat(firstRun.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.CANCELLED);
         Map<Object, Object> floorsAfterFirst = redis.template().opsForHash().entries(key + ":floors");
         Set<String> doneFirst = floorsAfterFirst.entrySet().stream()
                 .filter(e -> "done".equals(e.getValue()))

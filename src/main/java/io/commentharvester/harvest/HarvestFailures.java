@@ -2,6 +2,7 @@ package io.commentharvester.harvest;
 
 import org.apache.camel.Exchange;
 
+import io.commentharvester.ExitCodes;
 import io.commentharvester.polite.PoliteRequests;
 import io.commentharvester.util.Causes;
 import io.commentharvester.weapi.CaptchaRequiredException;
@@ -34,7 +35,7 @@ public class HarvestFailures {
                     "the site asks for a captcha (API code -462): this address is flagged; no request was sent after"
                             + " it" + (captcha.verifyUrl() == null ? "" : "; verify at " + captcha.verifyUrl())
                             + "; wait, then run again to resume",
-                    HarvestRun.EXIT_CAPTCHA);
+                    ExitCodes.CAPTCHA);
         }
         if (Causes.find(cause, PoliteRequests.RunStoppedException.class) != null
                 || run.isStopping() && PageRetryPolicy.isTransient(cause)) {

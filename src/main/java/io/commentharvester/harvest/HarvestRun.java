@@ -10,20 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.commentharvester.ExitCodes;
 import io.commentharvester.harvest.walk.ThreadWalk;
 import io.commentharvester.harvest.walk.WalkTally;
 import io.commentharvester.harvest.walk.WorkQueue;
 
 /** The tally of one harvest run: its walks, what was stored and what failed; thread-safe. */
 public class HarvestRun {
-
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_ABORTED = 1;
-    public static final int EXIT_PAGES_FAILED = 3;
-    /** The site asks for a captcha: this address is flagged, and the run stopped at once. */
-    public static final int EXIT_CAPTCHA = 4;
-    /** A cancelled run, as a shell reports Ctrl-C (a SIGTERM'd process exits 143 by the signal itself). */
-    public static final int EXIT_CANCELLED = 130;
 
     private final Runnable onFinished;
     private volatile WorkQueue queue;
@@ -80,7 +73,7 @@ public class HarvestRun {
         commentsAdded.set(0);
         failures.clear();
         abortReason = null;
-        if (stopExitCode != EXIT_CAPTCHA) {
+        if (stopExitCode != ExitCodes.CAPTCHA) {
             // a flagged address (captcha) keeps every later run from sending anything until the process restarts
             stopReason = null;
             stopExitCode = 0;
@@ -133,7 +126,8 @@ public class HarvestRun {
     public void stop(String reason, int exitCode) {
         synchronized (this) {
             // the first reason stands, except that a captcha (the address is flagged) is always what is said
-            if (isFinished() || stopReason != null && (stopExitCode == EXIT_CAPTCHA || exitCode != EXIT_CAPTCHA)) {
+            if (isFinished()
+                    || stopReason != null && (stopExitCode == ExitCodes.CAPTCHA || exitCode != ExitCodes.CAPTCHA)) {
                 return;
             }
             stopExitCode = exitCode;
@@ -236,18 +230,18 @@ public class HarvestRun {
     /** 0 when every walk is complete; 3 when a page failed or a walk stopped short; 130 when cancelled before. */
     public int exitCode() {
         if (abortReason != null) {
-            return EXIT_ABORTED;
+            return ExitCodes.ERROR;
         }
         boolean complete = isComplete() && pagesFailed() == 0;
         if (complete) {
-            return EXIT_OK;
+            return ExitCodes.OK;
         }
         synchronized (this) {
             if (stopReason != null) {
                 return stopExitCode;
             }
         }
-        return cancelled ? EXIT_CANCELLED : EXIT_PAGES_FAILED;
+        return cancelled ? ExitCodes.CANCELLED : ExitCodes.INCOMPLETE;
     }
 
     public String summaryLine() {

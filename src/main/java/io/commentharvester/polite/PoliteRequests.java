@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.commentharvester.ExitCodes;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.harvest.PageRetryPolicy;
 import io.commentharvester.util.Causes;
@@ -81,14 +82,14 @@ public class PoliteRequests {
         String unreachable = Unreachable.reason(failure, host, watch.everAnswered());
         if (unreachable != null) {
             // no retry can mend it: one line (the run's stop reason) instead of minutes of retries
-            run.stop(unreachable, HarvestRun.EXIT_ABORTED);
+            run.stop(unreachable, ExitCodes.ERROR);
             return false;
         }
         if (watch.failed(failure)) {
             String reason = "no answer from " + host + " for a while (" + watch.failures()
                     + " failed attempts in a row, the last: " + lastProblem(failure) + ")";
             LOG.warn("Giving up: {}", reason);
-            run.stop(reason, HarvestRun.EXIT_PAGES_FAILED);
+            run.stop(reason, ExitCodes.INCOMPLETE);
             return false;
         }
         return true;
