@@ -89,6 +89,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
             }
         });
 
+        workersPlusDispatcher(context, settings.concurrency());
         int redisPool = settings.concurrency() + 4;
         RedisStore store = settings.embeddedRedis()
                 ? RedisStore.embedded(Path.of(settings.embeddedRedisDir()), redisPool)
@@ -151,6 +152,20 @@ public class HarvesterConfiguration implements CamelConfiguration {
                         clock));
         registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger, run).withLists(lists));
+    }
+
+    /**
+     * The parallel split hands out pages from a task of its own that runs on the harvest pool and waits in
+     * {@code WorkQueue.next()} for a free worker: the pool gets one thread for it beside the harvest.concurrency
+     * workers. The limit of pages in flight is held by the work queues' shared InFlightLimit, not by the pool size.
+     */
+    private static void workersPlusDispatcher(CamelContext context, int concurrency) {
+        org.apache.camel.spi.ThreadPoolProfile profile =
+                context.getExecutorServiceManager().getThreadPoolProfile("harvest");
+        if (profile != null && profile.getPoolSize() != null && profile.getPoolSize() == concurrency) {
+            profile.setPoolSize(concurrency + 1);
+            profile.setMaxPoolSize(concurrency + 1);
+        }
     }
 
     /**
