@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,7 @@ import io.commentharvester.config.SettingsCatalog;
 import io.commentharvester.config.SettingsLoader;
 import io.commentharvester.export.ExportCommand;
 import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.preflight.RouteErrorPlace;
 import io.commentharvester.preflight.RouteFiles;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
@@ -53,6 +55,7 @@ public final class Application {
     private volatile HarvestRun lastRun;
     private volatile Main main;
     private volatile boolean stoppedBySignal;
+    private List<Path> routeFiles = List.of();
 
     public Application(PrintStream out, PrintStream err) {
         this.out = out;
@@ -180,7 +183,7 @@ public final class Application {
                     PROPERTIES_FILE + " is missing from the working directory "
                             + Path.of("").toAbsolutePath() + "; run from the project root");
         }
-        RouteFiles.check(settings.apply(RouteFiles.PATTERN_KEY), Path.of(""));
+        routeFiles = RouteFiles.check(settings.apply(RouteFiles.PATTERN_KEY), Path.of(""));
         RunSettings runSettings = RunSettings.from(settings);
         Main camel = new Main();
         camel.configure().addConfiguration(HarvesterConfiguration.class);
@@ -271,7 +274,8 @@ public final class Application {
                 || Causes.find(e, ResolveEndpointFailedException.class) != null
                 || isRouteFileError(e)) {
             // a route or a camel.* setting the user edited does not build
-            err.println("comment-harvester: the routes do not start: " + Causes.rootText(e));
+            err.println("comment-harvester: the routes do not start: "
+                    + RouteErrorPlace.describe(e, routeFiles, Path.of("")) + Causes.rootText(e));
             return ExitCodes.BAD_INPUT;
         }
         err.println("comment-harvester: failed to start: " + Causes.rootText(e));

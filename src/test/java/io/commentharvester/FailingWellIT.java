@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -96,5 +97,36 @@ class FailingWellIT {
                 .contains("harvest.pages='0'")
                 .doesNotContain("SIGTERM")
                 .doesNotContain("Started embedded Redis");
+    }
+
+    @Test
+    void aBrokenExpressionInARouteNamesFileAndLineAndLeavesNoRedisRunning(@TempDir Path dataDir, @TempDir Path routes)
+            throws Exception {
+        Files.writeString(routes.resolve("broken.camel.yaml"), """
+                - route:
+                    id: broken-expression
+                    from:
+                      uri: timer:broken?repeatCount=1
+                      steps:
+                        - log: "stored ${exchangeProperty.page"
+                """);
+
+        JarProcess broken = JarProcess.start(
+                Map.of("REDIS_URL", ""),
+                List.of(),
+                "--sandbox",
+                "--camel.main.routes-include-pattern=file:" + routes + "/*.camel.yaml",
+                "--redis.embedded-dir=" + dataDir);
+
+        assertThat(broken.exitCode()).as(broken.text()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(broken.text())
+                .contains("the routes do not start: ")
+                .contains("broken.camel.yaml:6 (route broken-expression)")
+                .contains("Started embedded Redis")
+                .doesNotContain("SIGTERM");
+        assertThat(ProcessHandle.allProcesses()
+                        .map(p -> p.info().commandLine().orElse(""))
+                        .filter(command -> command.contains("redis-server") && command.contains(dataDir.toString())))
+                .isEmpty();
     }
 }

@@ -205,7 +205,7 @@ public final class RouteFiles {
                 .orElse("");
     }
 
-    private static String displayName(Path file, Path base) {
+    static String displayName(Path file, Path base) {
         Path shown = file.startsWith(base) ? base.relativize(file) : file;
         return shown.toString().replace('\\', '/');
     }
