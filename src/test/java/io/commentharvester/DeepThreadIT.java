@@ -10,11 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,20 +34,13 @@ import io.commentharvester.support.TestRedis;
 class DeepThreadIT {
 
     static final AtomicLong SONGS = new AtomicLong(8_000_000L);
-    static TestRedis redis;
+
+    @RegisterExtension
+    static final TestRedis redis = TestRedis.create();
+
     final ObjectMapper json = new ObjectMapper();
     final InProcessHarvest harvest = new InProcessHarvest();
     SandboxServer sandbox;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.start(null);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @AfterEach
     void stopSandbox() {

@@ -16,11 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -37,20 +36,13 @@ import io.commentharvester.support.TestRedis;
 class IncrementalIT {
 
     static final AtomicLong SONGS = new AtomicLong(9_100_000L);
-    static TestRedis redis;
+
+    @RegisterExtension
+    static final TestRedis redis = TestRedis.create();
+
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     SandboxServer sandbox;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.start(null);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @AfterEach
     void stopSandbox() {

@@ -11,11 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.commentharvester.sandbox.FaultKind;
 import io.commentharvester.sandbox.RecordedRequest;
@@ -33,20 +32,13 @@ import io.commentharvester.support.TestRedis;
 class PoliteIT {
 
     static final AtomicLong SONGS = new AtomicLong(9_000_000L);
-    static TestRedis redis;
+
+    @RegisterExtension
+    static final TestRedis redis = TestRedis.create();
+
     final InProcessHarvest run = new InProcessHarvest();
     SandboxServer sandbox;
     long song;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.start(null);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @AfterEach
     void stopSandbox() {

@@ -17,11 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,21 +37,14 @@ import io.commentharvester.support.TestRedis;
 class ThreadListsIT {
 
     static final AtomicLong SONGS = new AtomicLong(11_000_000L);
-    static TestRedis redis;
+
+    @RegisterExtension
+    static final TestRedis redis = TestRedis.create();
+
     final ObjectMapper json = new ObjectMapper();
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     SandboxServer sandbox;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.start(null);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @AfterEach
     void stopSandbox() {
