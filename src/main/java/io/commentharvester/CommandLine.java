@@ -51,8 +51,7 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
                 default -> {
                     int equals = arg.indexOf('=');
                     if (!arg.startsWith("--") || equals <= 2) {
-                        throw new IllegalArgumentException("unknown argument '" + arg
-                                + "': expected --sandbox, --sandbox-only, --help, --version or --key=value");
+                        throw new IllegalArgumentException(unknown(arg));
                     }
                     overrides.put(arg.substring(2, equals), arg.substring(equals + 1));
                 }
@@ -62,5 +61,20 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
             throw new IllegalArgumentException("--sandbox and --sandbox-only exclude each other");
         }
         return new CommandLine(help, version, sandbox, sandboxOnly, Map.copyOf(overrides));
+    }
+
+    /**
+     * The message for an argument that is not ours. It never shows what follows an '=' (it may be a secret given
+     * in the wrong form), and a -D option after -jar, which the JVM hands to the program, is named as such.
+     */
+    static String unknown(String arg) {
+        int equals = arg.indexOf('=');
+        String shown = equals < 0 ? arg : arg.substring(0, equals + 1) + "...";
+        if (arg.startsWith("-D")) {
+            return "unknown argument '" + shown + "': a -D option after -jar reaches the program, not the JVM; put it"
+                    + " before -jar, or give --" + (equals < 0 ? arg.substring(2) : arg.substring(2, equals))
+                    + "=value";
+        }
+        return "unknown argument '" + shown + "': expected --sandbox, --sandbox-only, --help, --version or --key=value";
     }
 }

@@ -28,6 +28,14 @@ public record RedisUrl(boolean tls, String host, int port, int database, String 
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new InvalidSettingException(KEY, redact(value), "has no host");
         }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // nothing after the database is read: refuse it rather than drop an option the user meant
+            throw new InvalidSettingException(
+                    KEY,
+                    redact(value),
+                    "takes no ?query or #fragment (give the password in redis.password or redis.password-file,"
+                            + " TLS with rediss://)");
+        }
         int port = uri.getPort() == -1 ? 6379 : uri.getPort();
         int database = 0;
         String path = uri.getPath() == null ? "" : uri.getPath();

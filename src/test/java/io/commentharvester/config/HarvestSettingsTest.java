@@ -174,6 +174,16 @@ class HarvestSettingsTest {
         assertThat(RedisUrl.parse("redis://localhost").port()).isEqualTo(6379);
     }
 
+    @Test
+    void aRedisUrlWithAQueryIsRefusedWithoutShowingItsPassword() {
+        assertThatThrownBy(() -> RedisUrl.parse("redis://:s3cret@h:1/0?ssl=true"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("redis.url")
+                .hasMessageContaining("takes no ?query")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> RedisUrl.parse("redis://h:1/0#x")).hasMessageContaining("#fragment");
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
