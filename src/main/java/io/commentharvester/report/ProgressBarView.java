@@ -8,8 +8,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A live bar on the terminal (me.tongfei:progressbar, on standard error): pages done of the plan, the rate, the
- * ETA from the plan's estimate, and the comments, retries and pauses as its message. One bar per run.
+ * A live bar on the terminal (me.tongfei:progressbar, on standard error): pages done of the plan, pages a second,
+ * the ETA from the plan's estimate, and the comments, failed pages, retries and pauses as its message. One bar per
+ * run.
  */
 final class ProgressBarView implements ProgressView {
 
@@ -24,7 +25,6 @@ final class ProgressBarView implements ProgressView {
                     .setTaskName("Harvest")
                     .setInitialMax(snapshot.pagesPlanned())
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                    .setUnit(" pages", 1)
                     .setUpdateIntervalMillis(250)
                     .setEtaFunction(state -> eta())
                     .showSpeed()
@@ -53,8 +53,19 @@ final class ProgressBarView implements ProgressView {
                 : Optional.of(Duration.ofSeconds(Math.round(snapshot.etaSeconds())));
     }
 
-    private static String message(ProgressSnapshot snapshot) {
-        return snapshot.pagesFailed() + " failed, " + snapshot.commentsAdded() + " comments added, "
-                + snapshot.retries() + " retries, " + snapshot.pauses() + " pauses";
+    /** Short, for narrow terminals: comments added, then failed pages, retries and pauses when there are any. */
+    static String message(ProgressSnapshot snapshot) {
+        StringBuilder text =
+                new StringBuilder(" ").append(snapshot.commentsAdded()).append(" comments");
+        if (snapshot.pagesFailed() > 0) {
+            text.append(", ").append(snapshot.pagesFailed()).append(" failed");
+        }
+        if (snapshot.retries() > 0) {
+            text.append(", ").append(snapshot.retries()).append(" retries");
+        }
+        if (snapshot.pauses() > 0) {
+            text.append(", ").append(snapshot.pauses()).append(" pauses");
+        }
+        return text.toString();
     }
 }
