@@ -333,7 +333,6 @@ public final class ThreadWalk {
         if (slice.isActive()) {
             slice.stopped = true;
         }
-        tally.pageFailed();
     }
 
     private void finishAll() {

@@ -80,6 +80,7 @@ public final class WalkTally {
         return hot;
     }
 
+    /** A page recorded as failed (the summary's "failed"; pages left undone by a stopping run are not). */
     void pageFailed() {
         pagesFailed++;
         pageOver(inAll);
