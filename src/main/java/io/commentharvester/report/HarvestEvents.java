@@ -77,6 +77,8 @@ public final class HarvestEvents extends EventNotifierSupport {
     }
 
     private static boolean isRequestRoute(Endpoint endpoint) {
-        return endpoint.getEndpointUri().replace("://", ":").startsWith(REQUEST_ROUTE);
+        String uri = endpoint.getEndpointUri().replace("://", ":");
+        int query = uri.indexOf('?');
+        return (query < 0 ? uri : uri.substring(0, query)).equals(REQUEST_ROUTE);
     }
 }
