@@ -21,6 +21,7 @@ import org.apache.camel.main.MainListenerSupport;
 
 import io.commentharvester.config.ExportSettings;
 import io.commentharvester.config.InvalidSettingException;
+import io.commentharvester.config.OperabilitySettings;
 import io.commentharvester.config.RunSettings;
 import io.commentharvester.config.SettingSources;
 import io.commentharvester.config.SettingsCatalog;
@@ -29,6 +30,7 @@ import io.commentharvester.export.ExportCommand;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.preflight.RouteErrorPlace;
 import io.commentharvester.preflight.RouteFiles;
+import io.commentharvester.report.Operability;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.util.Causes;
@@ -53,6 +55,7 @@ public final class Application {
     private final PrintStream out;
     private final PrintStream err;
     private volatile HarvestRun lastRun;
+    private volatile Operability operability;
     private volatile Main main;
     private volatile boolean stoppedBySignal;
     private List<Path> routeFiles = List.of();
@@ -185,6 +188,7 @@ public final class Application {
         }
         routeFiles = RouteFiles.check(settings.apply(RouteFiles.PATTERN_KEY), Path.of(""));
         RunSettings runSettings = RunSettings.from(settings);
+        OperabilitySettings operabilitySettings = OperabilitySettings.from(settings);
         Main camel = new Main();
         camel.configure().addConfiguration(HarvesterConfiguration.class);
         camel.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
@@ -206,6 +210,8 @@ public final class Application {
         lastRun = run;
         main = camel;
         camel.bind(HarvesterConfiguration.HARVEST_RUN, run);
+        // progress, the table at the end, and with --observe health and metrics
+        operability = Operability.start(camel, run, operabilitySettings);
 
         CountDownLatch reported = new CountDownLatch(1);
         Thread onSignal = new Thread(
@@ -224,6 +230,7 @@ public final class Application {
         try {
             return runSettings.scheduled() ? runScheduled(camel, run) : runAndReport(camel, run);
         } finally {
+            operability.close();
             reported.countDown();
             if (!stoppedBySignal) {
                 try {
@@ -302,6 +309,10 @@ public final class Application {
     }
 
     private void report(HarvestRun run) {
+        Operability shown = operability;
+        if (shown != null) {
+            shown.runEnded(out);
+        }
         out.println(run.summaryLine());
         run.threadLines().forEach(line -> out.println("  " + line));
         run.failures().forEach((page, error) -> err.println("  failed: " + page + ": " + error));

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import io.commentharvester.config.OperabilitySettings;
+
 /** The arguments of the harvester: flags and {@code --key=value} setting overrides. */
 record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandboxOnly, Map<String, String> overrides) {
 
@@ -16,6 +18,8 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
               --export=<type:id>[,...]|all
                                write the stored comments, newest first (export.format=jsonl|csv,
                                export.file=<path>, default standard output), then exit
+              --observe        health and metrics on 127.0.0.1 while it runs: /observe/health, /observe/metrics
+                               (port harvest.observe-port; needs target/observe/, which bin/comment-harvester adds)
               --key=value      override a setting of application.properties, e.g. --harvest.pages=3
               --help           this text, and every setting with its default and meaning
               --version        the version
@@ -48,6 +52,7 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
                 case "--version" -> version = true;
                 case "--sandbox" -> sandbox = true;
                 case "--sandbox-only" -> sandboxOnly = true;
+                case "--observe" -> overrides.put(OperabilitySettings.OBSERVE, "true");
                 default -> {
                     int equals = arg.indexOf('=');
                     if (!arg.startsWith("--") || equals <= 2) {
@@ -75,6 +80,7 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
                     + " before -jar, or give --" + (equals < 0 ? arg.substring(2) : arg.substring(2, equals))
                     + "=value";
         }
-        return "unknown argument '" + shown + "': expected --sandbox, --sandbox-only, --help, --version or --key=value";
+        return "unknown argument '" + shown
+                + "': expected --sandbox, --sandbox-only, --observe, --help, --version or --key=value";
     }
 }

@@ -182,6 +182,8 @@ class ApplicationIT {
         assertThat(exitCode).isEqualTo(ExitCodes.INCOMPLETE);
         // pages 1 and 2 of the walk: 20 comments, then 19 new ones (the next page starts at the last one's millisecond)
         assertThat(outText()).contains("harvest incomplete: 1 resource(s), 2 page(s) ok, 1 failed, 39 comments added");
+        // the table per resource counts as the summary does
+        assertThat(outText().lines()).anyMatch(line -> line.matches("song:" + song + " +2 +1 +39 +39 +\\d+ .*"));
         assertThat(errText()).contains("failed: song:" + song + " page before ");
         assertThat(redis.template().opsForHash().keys("music_comment:" + song + ":failed"))
                 .singleElement()
@@ -325,6 +327,9 @@ class ApplicationIT {
 
         assertThat(firstRun.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.CANCELLED);
         assertThat(outText()).contains("harvest cancelled");
+        // pages given up on because the run stops are not failed, in the table as in the summary
+        assertThat(outText()).contains(" 0 failed, ");
+        assertThat(outText().lines()).anyMatch(line -> line.matches("song:" + song + " +\\d+ +0 +\\d+ .*"));
         long storedFirst = redis.template().opsForHash().size(key);
         assertThat(storedFirst).isBetween(15L, 149L);
         assertThat(first.lastRun().commentsAdded()).isEqualTo(storedFirst);

@@ -43,6 +43,7 @@ public class HarvestFailures {
             // position and the next run goes on from there (a page that can never succeed is still recorded)
             return;
         }
+        page.queue().failureRecorded(page);
         run.pageFailed(page, ledger.recordFailure(page, error));
     }
 

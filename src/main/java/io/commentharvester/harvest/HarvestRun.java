@@ -330,7 +330,8 @@ public class HarvestRun {
                 + (odd > 0 ? ", " + odd + " odd" : "");
     }
 
-    private <T> T read(java.util.function.Supplier<T> reader) {
+    /** Runs a read of the walks' tallies under the work queue's lock (summaries, reports, progress). */
+    public <T> T read(java.util.function.Supplier<T> reader) {
         WorkQueue work = queue;
         return work == null ? reader.get() : work.read(reader);
     }

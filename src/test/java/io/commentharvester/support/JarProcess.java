@@ -23,6 +23,24 @@ public record JarProcess(Process process, StringBuffer output, Thread reader) {
         command.addAll(
                 List.of("-jar", Path.of("target", "comment-harvester.jar").toString()));
         command.addAll(List.of(args));
+        return run(command, env);
+    }
+
+    /**
+     * bin/comment-harvester with these arguments, as a user starts it (no start-up archive made or used, so that
+     * runs do not depend on each other), on the JVM running the tests.
+     */
+    public static JarProcess launch(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(
+                List.of("sh", Path.of("bin", "comment-harvester").toString()));
+        command.addAll(List.of(args));
+        Map<String, String> launcherEnv = new java.util.HashMap<>(env);
+        launcherEnv.put("JAVA_HOME", System.getProperty("java.home"));
+        launcherEnv.put("COMMENT_HARVESTER_ARCHIVE", "off");
+        return run(command, launcherEnv);
+    }
+
+    private static JarProcess run(List<String> command, Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();

@@ -24,7 +24,6 @@ final class ThreadLists {
     }
 
     static void pageFailed(PageRequest page) {
-        page.walk().tally().pageFailed();
         if (page.list() == ThreadList.HOT) {
             page.walk().hot().failed();
         } else {

@@ -258,6 +258,31 @@ public final class ThreadWalk {
         }
     }
 
+    /**
+     * An estimate of the main list's comments this run has still to walk, for the progress: 0 once no slice goes on,
+     * -1 while no answer has told the thread's total (and every comment is wanted).
+     */
+    public long commentsLeft() {
+        if (!mainList || slices.stream().noneMatch(Slice::isActive)) {
+            return 0;
+        }
+        long activeCount = slices.stream()
+                .filter(Slice::isActive)
+                .mapToLong(slice -> slice.count)
+                .sum();
+        long wanted = wantsAll() ? Long.MAX_VALUE : Math.max(0, target - keptAbove - activeCount);
+        long total = tally.totalCount();
+        if (total < 0) {
+            return wantsAll() ? -1 : wanted;
+        }
+        return Math.min(wanted, Math.max(0, total - knownCount()));
+    }
+
+    /** Comments asked per page (the first page's size; a page of one millisecond's comments asks more). */
+    public int pageSize() {
+        return pageSize;
+    }
+
     /** Parts of the thread this run did not finish (stopped, or never reached): a rerun goes on with them. */
     public long slicesNotDone() {
         return slices.stream().filter(slice -> !slice.done).count();
@@ -308,7 +333,6 @@ public final class ThreadWalk {
         if (slice.isActive()) {
             slice.stopped = true;
         }
-        tally.pageFailed();
     }
 
     private void finishAll() {

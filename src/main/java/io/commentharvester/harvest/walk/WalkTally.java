@@ -27,11 +27,18 @@ public final class WalkTally {
     private int unreadable;
     private long replies = -1;
     private long hot = -1;
+    /** The hash's size (HLEN: comments and replies), as last read; -1 before anything was read. */
+    private long inAll = -1;
+    /** When the walk was planned, and when its last page was over (stored or failed), for its seconds. */
+    private final long plannedAt = System.nanoTime();
+
+    private long lastPageAt;
 
     void pageStored(long addedFields, long hashSize, long answerTotal) {
         pagesOk++;
         added += addedFields;
         stored = hashSize;
+        pageOver(hashSize);
         if (answerTotal >= 0) {
             // an answer without a total never overwrites a known one
             totalCount = answerTotal;
@@ -43,6 +50,7 @@ public final class WalkTally {
         pagesOk++;
         added += addedFields;
         stored = hashSize;
+        pageOver(hashSize);
         if (problem != null) {
             problem(problem);
         }
@@ -72,8 +80,25 @@ public final class WalkTally {
         return hot;
     }
 
+    /** A page recorded as failed (the summary's "failed"; pages left undone by a stopping run are not). */
     void pageFailed() {
         pagesFailed++;
+        pageOver(inAll);
+    }
+
+    private void pageOver(long hashSize) {
+        inAll = hashSize;
+        lastPageAt = System.nanoTime();
+    }
+
+    /** HLEN of the thread's hash (its comments and replies) as last read; -1 before anything was read. */
+    public long inAll() {
+        return inAll;
+    }
+
+    /** From the walk's plan to its last page (0 when it had none). */
+    public double seconds() {
+        return lastPageAt == 0 ? 0 : (lastPageAt - plannedAt) / 1e9;
     }
 
     void targetReached() {
@@ -89,6 +114,7 @@ public final class WalkTally {
     /** The hash's size (replies included) and the replies in it, read from Redis before the run. */
     public void storedAtStart(long hashSize, long replies) {
         storedAtStart = hashSize;
+        inAll = hashSize;
         stored = Math.max(0, hashSize - replies);
     }
 
@@ -100,6 +126,7 @@ public final class WalkTally {
      */
     public void settle(long hashSize, long replies) {
         stored = Math.max(0, hashSize - replies);
+        inAll = hashSize;
         if (storedAtStart >= 0) {
             added = Math.max(0, hashSize - storedAtStart);
         }

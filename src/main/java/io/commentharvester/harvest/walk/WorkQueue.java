@@ -190,6 +190,14 @@ public final class WorkQueue implements Iterator<PageRequest> {
         }
     }
 
+    /** A failed page is recorded as failed (not one given up on because the run stops): its thread counts it. */
+    public void failureRecorded(PageRequest page) {
+        read(() -> {
+            page.walk().tally().pageFailed();
+            return null;
+        });
+    }
+
     /** The walk of a hot or floor page decides what is new, under the lock (see {@link #apply}). */
     public Floors.Step decideFloor(PageRequest page, CommentPage answer) {
         return read(() -> page.walk().floors().decide(page, answer));
