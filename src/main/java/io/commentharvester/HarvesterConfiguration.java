@@ -149,7 +149,9 @@ public class HarvesterConfiguration implements CamelConfiguration {
                         requestBuilder,
                         json,
                         clock));
-        registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
+        registry.bind(
+                "commentPageReader",
+                new CommentPageReader(json.getFactory(), new CommentMapper(json.getFactory(), settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger, run).withLists(lists));
     }
 
