@@ -67,6 +67,8 @@ public final class Application {
             // the comments go to standard output: the log goes to standard error
             System.setProperty("comment-harvester.log-target", "SYSTEM_ERR");
         }
+        // an OutOfMemoryError or other VirtualMachineError anywhere ends the process: one line, exit 1
+        FatalErrors.forJvm().install();
         Application application = new Application(System.out, System.err);
         int exitCode = application.run(args);
         if (!application.stoppedBySignal) {

@@ -89,6 +89,12 @@ public class HarvesterConfiguration implements CamelConfiguration {
             }
         });
 
+        // a page failing of an OutOfMemoryError (or another VirtualMachineError) ends the process (see FatalErrors)
+        FatalErrors fatalErrors = FatalErrors.installed();
+        if (fatalErrors != null) {
+            context.getCamelContextExtension().addInterceptStrategy(fatalErrors.stepWatch());
+        }
+
         int redisPool = settings.concurrency() + 4;
         RedisStore store = settings.embeddedRedis()
                 ? RedisStore.embedded(Path.of(settings.embeddedRedisDir()), redisPool)
