@@ -68,8 +68,10 @@ public final class Application {
     public static void main(String[] args) {
         if (java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--export="))) {
             // the comments go to standard output: the log goes to standard error
-            System.setProperty("comment-harvester.log-target", "SYSTEM_ERR");
+            System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         }
+        // an OutOfMemoryError or other VirtualMachineError anywhere ends the process: one line, exit 1
+        FatalErrors.forJvm().install();
         Application application = new Application(System.out, System.err);
         int exitCode = application.run(args);
         if (!application.stoppedBySignal) {

@@ -15,7 +15,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.SimpleEventNotifierSupport;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
 
 import io.commentharvester.config.HarvestSettings;
 import io.commentharvester.config.PoliteSettings;
@@ -90,6 +90,12 @@ public class HarvesterConfiguration implements CamelConfiguration {
         });
 
         workersPlusDispatcher(context, settings.concurrency());
+        // a page failing of an OutOfMemoryError (or another VirtualMachineError) ends the process (see FatalErrors)
+        FatalErrors fatalErrors = FatalErrors.installed();
+        if (fatalErrors != null) {
+            context.getCamelContextExtension().addInterceptStrategy(fatalErrors.stepWatch());
+        }
+
         int redisPool = settings.concurrency() + 4;
         RedisStore store = settings.embeddedRedis()
                 ? RedisStore.embedded(Path.of(settings.embeddedRedisDir()), redisPool)
@@ -99,7 +105,8 @@ public class HarvesterConfiguration implements CamelConfiguration {
         // the spring-redis endpoints find this template by type: String serializers throughout
         registry.bind("redisTemplate", store.template());
 
-        ObjectMapper json = new ObjectMapper();
+        // the harvest reads and writes JSON with the streaming API only (no ObjectMapper set up at start)
+        JsonFactory json = new JsonFactory();
         Clock clock = Clock.systemUTC();
         HarvestLedger ledger = new HarvestLedger(store.template(), settings.keyPrefix(), clock);
         registry.bind("harvestLedger", ledger);
@@ -148,9 +155,9 @@ public class HarvesterConfiguration implements CamelConfiguration {
                         settings.baseUrl() + settings.commentsPath(),
                         store.template(),
                         requestBuilder,
-                        json,
                         clock));
-        registry.bind("commentPageReader", new CommentPageReader(new CommentMapper(json, settings.storeLayout())));
+        registry.bind(
+                "commentPageReader", new CommentPageReader(json, new CommentMapper(json, settings.storeLayout())));
         registry.bind("commentPageWriter", new CommentPageWriter(ledger, run).withLists(lists));
     }
 

@@ -1,15 +1,16 @@
 package io.commentharvester.jmh;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commentharvester.config.StoreLayout;
 import io.commentharvester.harvest.CommentMapper;
-import io.commentharvester.harvest.PageComment;
+import io.commentharvester.harvest.CommentPage;
+import io.commentharvester.harvest.CommentPageReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * From the API's answer to the Redis hash fields of one page: a 20-comment answer recorded from the sandbox
- * (src/jmh/resources/sandbox-comments-page.json), mapped with {@link CommentMapper#toComments}.
+ * (src/jmh/resources/sandbox-comments-page.json), read in one pass by {@link CommentPageReader} (streaming parser,
+ * no tree). {@code readTreeOnly} is what building a JsonNode tree of the same bytes alone costs, for comparison.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,30 +41,30 @@ public class CommentMapperBenchmark {
 
     private final ObjectMapper json = new ObjectMapper();
     private byte[] answer;
-    private JsonNode comments;
-    private CommentMapper mapper;
+    private CommentPageReader reader;
 
     @Setup
     public void setUp() throws IOException {
         try (InputStream in = CommentMapperBenchmark.class.getResourceAsStream("/sandbox-comments-page.json")) {
             answer = in.readAllBytes();
         }
-        comments = json.readTree(answer).path("data").path("comments");
-        if (comments.size() != 20) {
-            throw new IllegalStateException("expected a 20-comment answer, got " + comments.size());
+        reader = new CommentPageReader(
+                json.getFactory(), new CommentMapper(json.getFactory(), StoreLayout.parse(layout)));
+        int comments = readAnswer().comments().size();
+        if (comments != 20) {
+            throw new IllegalStateException("expected a 20-comment answer, got " + comments);
         }
-        mapper = new CommentMapper(json, StoreLayout.parse(layout));
     }
 
-    /** The mapping alone, from the parsed comments to field -> value. */
+    /** The whole answer-to-Redis step of one page: the answer's bytes to the stored fields. */
     @Benchmark
-    public List<PageComment> toComments() {
-        return mapper.toComments(comments);
+    public CommentPage readAnswer() {
+        return reader.read(new ByteArrayInputStream(answer), "page");
     }
 
-    /** Parse the answer's bytes, then map: the whole answer-to-Redis step of one page. */
+    /** A JsonNode tree of the answer, as the harvester built before reading it (the tree alone). */
     @Benchmark
-    public List<PageComment> parseAndMap() throws IOException {
-        return mapper.toComments(json.readTree(answer).path("data").path("comments"));
+    public JsonNode readTreeOnly() throws IOException {
+        return json.readTree(answer);
     }
 }

@@ -30,7 +30,10 @@ public class HarvestCalls {
     public static final String PAGES = "harvestPages";
 
     private final HarvestPlanner planner;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made on first use (a harvest not called through direct:harvest does not set up jackson-databind). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     public HarvestCalls(HarvestPlanner planner) {
         this.planner = planner;
@@ -57,12 +60,12 @@ public class HarvestCalls {
         HarvestRun run = exchange.getProperty(HarvestExchange.RUN, HarvestRun.class);
         run.finish();
         exchange.removeProperty(HarvestExchange.RUN);
-        return json.writeValueAsString(summary(run));
+        return Json.MAPPER.writeValueAsString(summary(run));
     }
 
     /** The summary of a finished run: what the command line prints, as a JSON object. */
     public ObjectNode summary(HarvestRun run) {
-        ObjectNode summary = json.createObjectNode();
+        ObjectNode summary = Json.MAPPER.createObjectNode();
         summary.put("resources", run.resources());
         summary.put("pagesOk", run.pagesOk());
         summary.put("pagesFailed", run.pagesFailed());

@@ -1,131 +1,108 @@
 package io.commentharvester.harvest;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import io.commentharvester.config.StoreLayout;
 
 /**
- * Turns API comments into Redis hash fields, in the configured layout. Every shape is stored with what can be
- * read, never failing its page. A comment is <em>odd</em> when its commentId is not a JSON integer or is past
- * 2^53, or it has no time, no user, no content (a deleted comment), no or an empty {@code ipLocation.location},
- * no {@code showFloorComment} (top-level comments only: replies never have one), or a {@code beReplied} entry
- * without content. Ids are kept exact: a numeric id as a long, any other id as its text. A comment without any
- * usable id is stored under the derived, stable field {@code noid:<16 hex digits>} (a SHA-256 of its user id,
- * time and content), so a rerun stores it again under the same field.
+ * Turns API comments, read from the answer's parser one at a time (no tree), into Redis hash fields, in the
+ * configured layout. Every shape is stored with what can be read, never failing its page. A comment is
+ * <em>odd</em> when its commentId is not a JSON integer or is past 2^53, or it has no time, no user, no content (a
+ * deleted comment), no or an empty {@code ipLocation.location}, no {@code showFloorComment} (top-level comments
+ * only: replies never have one), or a {@code beReplied} entry without content. Ids are kept exact: a numeric id as
+ * a long, any other id as its text. A comment without any usable id is stored under the derived, stable field
+ * {@code noid:<16 hex digits>} (a SHA-256 of its user id, time and content), so a rerun stores it again under the
+ * same field.
  */
 public class CommentMapper {
 
     /** Ids past this are not exact as JSON numbers in JavaScript clients: an odd shape. */
     static final long EXACT_IN_DOUBLE = 1L << 53;
 
-    private final ObjectMapper json;
+    private final JsonFactory json;
     private final StoreLayout layout;
 
-    public CommentMapper(ObjectMapper json, StoreLayout layout) {
+    public CommentMapper(JsonFactory json, StoreLayout layout) {
         this.json = json;
         this.layout = layout;
     }
 
-    /** The comments of an answer's list in their stored form, in the order of the answer (non-objects skipped). */
-    public List<PageComment> toComments(JsonNode comments) {
-        return toComments(comments, null);
-    }
-
     /**
+     * Reads a list of comments, the parser at its {@code [}, into {@code into} in the order of the answer; entries
+     * that are not objects are skipped. The parser ends on the list's {@code ]}.
+     *
      * @param floorParent the parent commentId when the list is a floor's replies (their parentCommentId), or null
+     * @return how many entries were not comments at all (not JSON objects)
      */
-    public List<PageComment> toComments(JsonNode comments, String floorParent) {
-        List<PageComment> page = new ArrayList<>(comments.size());
-        for (JsonNode comment : comments) {
-            if (comment.isObject()) {
-                page.add(toComment(comment, floorParent));
+    public int readList(JsonParser parser, String floorParent, List<PageComment> into) throws IOException {
+        int unreadable = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new IOException("the answer ends inside a list");
+            }
+            if (token == JsonToken.START_OBJECT) {
+                into.add(readComment(parser, floorParent));
+            } else {
+                parser.skipChildren();
+                unreadable++;
             }
         }
-        return page;
+        return unreadable;
     }
 
-    /** Entries of an answer's list that are not comments at all. */
-    public static int unreadable(JsonNode comments) {
-        int count = 0;
-        for (JsonNode comment : comments) {
-            count += comment.isObject() ? 0 : 1;
-        }
-        return count;
-    }
-
-    PageComment toComment(JsonNode comment, String floorParent) {
-        JsonNode id = comment.get("commentId");
-        String commentId = exactId(id);
-        JsonNode timeNode = comment.get("time");
-        long time = timeNode != null && timeNode.canConvertToLong() ? timeNode.asLong() : -1;
-        boolean odd = isOdd(comment, id, commentId, time, floorParent != null);
-        long replies = replyCount(comment);
-        long liked = comment.path("likedCount").asLong(0);
+    /** One comment, the parser at its {@code {}; the parser ends on its {@code }}. */
+    PageComment readComment(JsonParser parser, String floorParent) throws IOException {
+        CommentFields comment = CommentFields.read(parser);
+        String commentId = exactId(comment.id);
+        long time = comment.time.canConvertToLong() ? comment.time.asLong(0) : -1;
+        boolean odd = isOdd(comment, commentId, time, floorParent != null);
+        long replies = comment.replyCount();
+        long liked = comment.likedCount.asLong(0);
         if (layout == StoreLayout.NICKNAME) {
             return new PageComment(
-                    commentId,
-                    time,
-                    comment.path("user").path("nickname").asText(""),
-                    comment.path("content").asText(""),
-                    replies,
-                    liked,
-                    odd);
+                    commentId, time, comment.nickname.asText(""), comment.content.asText(""), replies, liked, odd);
         }
         String field = commentId != null ? commentId : derivedField(comment);
-        return new PageComment(commentId, time, field, toStoredJson(comment, floorParent), replies, liked, odd);
+        return new PageComment(
+                commentId, time, field, toStoredJson(comment, commentId, floorParent), replies, liked, odd);
     }
 
     /** The id as exact text: digits for an integer (or a string of digits), the text of any other string. */
-    static String exactId(JsonNode id) {
-        if (id == null || id.isNull()) {
-            return null;
+    static String exactId(JsonScalar id) {
+        if (id.isIntegral()) {
+            return id.asText(null);
         }
-        if (id.isIntegralNumber()) {
-            return id.bigIntegerValue().toString();
-        }
-        if (id.isTextual() && !id.textValue().isBlank()) {
-            return id.textValue().trim();
-        }
-        return null;
+        String text = id.textValue();
+        return text != null && !text.isBlank() ? text.trim() : null;
     }
 
-    private static boolean isOdd(JsonNode comment, JsonNode id, String commentId, long time, boolean reply) {
+    private static boolean isOdd(CommentFields comment, String commentId, long time, boolean reply) {
+        JsonScalar id = comment.id;
         boolean idOdd = commentId == null
-                || !id.isIntegralNumber()
+                || !id.isIntegral()
                 || !id.canConvertToLong()
                 || Math.abs(id.longValue()) > EXACT_IN_DOUBLE;
-        JsonNode location = comment.path("ipLocation").path("location");
+        JsonScalar location = comment.location;
         boolean shapeOdd = time < 0
-                || !comment.path("user").isObject()
-                || !comment.path("content").isTextual()
+                || !comment.userObject
+                || !comment.content.isTextual()
                 || !location.isTextual()
-                || location.asText().isEmpty()
-                || !reply && !comment.path("showFloorComment").isObject();
-        for (JsonNode replied : comment.path("beReplied")) {
-            shapeOdd |= !replied.path("content").isTextual();
-        }
+                || location.textValue().isEmpty()
+                || !reply && !comment.floorObject
+                || comment.repliedOdd;
         return idOdd || shapeOdd;
-    }
-
-    static long replyCount(JsonNode comment) {
-        return Math.max(
-                comment.path("showFloorComment").path("replyCount").asLong(0),
-                comment.path("replyCount").asLong(0));
-    }
-
-    /** The stored form of a top-level comment (see {@link #toStoredJson(JsonNode, String)}). */
-    public String toStoredJson(JsonNode comment) {
-        return toStoredJson(comment, null);
     }
 
     /**
@@ -133,62 +110,67 @@ public class CommentMapper {
      * likedCount, ipLocation, parentCommentId (a reply's floor parent), beRepliedCommentId when the comment answers
      * another, replyCount and status. What a comment lacks is left out.
      */
-    public String toStoredJson(JsonNode comment, String floorParent) {
-        ObjectNode stored = json.createObjectNode();
-        JsonNode id = comment.get("commentId");
-        if (id != null && id.isIntegralNumber() && id.canConvertToLong()) {
-            stored.put("commentId", id.longValue());
-        } else if (exactId(id) != null) {
-            stored.put("commentId", exactId(id));
+    private String toStoredJson(CommentFields comment, String commentId, String floorParent) throws IOException {
+        StringWriter out = new StringWriter(320);
+        try (JsonGenerator stored = json.createGenerator(out)) {
+            stored.writeStartObject();
+            if (comment.id.canConvertToLong() && comment.id.isIntegral()) {
+                stored.writeNumberField("commentId", comment.id.longValue());
+            } else if (commentId != null) {
+                stored.writeStringField("commentId", commentId);
+            }
+            if (comment.userId.canConvertToLong()) {
+                stored.writeNumberField("userId", comment.userId.asLong(0));
+            }
+            if (comment.userObject) {
+                stored.writeStringField("nickname", comment.nickname.asText(""));
+            }
+            if (comment.content.isTextual()) {
+                stored.writeStringField("content", comment.content.textValue());
+            } else {
+                stored.writeNullField("content");
+            }
+            if (comment.time.canConvertToLong()) {
+                stored.writeNumberField("time", comment.time.asLong(0));
+            }
+            stored.writeNumberField("likedCount", comment.likedCount.asLong(0));
+            String location = comment.location.textValue();
+            if (location != null && !location.isEmpty()) {
+                stored.writeStringField("ipLocation", location);
+            }
+            if (floorParent != null && isLongDigits(floorParent)) {
+                stored.writeNumberField("parentCommentId", Long.parseLong(floorParent));
+            } else if (floorParent != null) {
+                stored.writeStringField("parentCommentId", floorParent);
+            } else {
+                stored.writeNumberField("parentCommentId", comment.parentCommentId.asLong(0));
+            }
+            if (comment.repliedId != null) {
+                stored.writeNumberField("beRepliedCommentId", comment.repliedId.asLong(0));
+            }
+            stored.writeNumberField("replyCount", comment.replyCount());
+            stored.writeNumberField("status", comment.status.asInt(0));
+            stored.writeEndObject();
         }
-        JsonNode user = comment.path("user");
-        if (user.path("userId").canConvertToLong()) {
-            stored.put("userId", user.path("userId").asLong());
+        return out.toString();
+    }
+
+    /** 1 to 18 ASCII digits: a floor parent stored as a number. */
+    private static boolean isLongDigits(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return false;
         }
-        if (user.isObject()) {
-            stored.put("nickname", user.path("nickname").asText(""));
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
         }
-        JsonNode content = comment.path("content");
-        if (content.isTextual()) {
-            stored.put("content", content.asText());
-        } else {
-            stored.putNull("content");
-        }
-        if (comment.path("time").canConvertToLong()) {
-            stored.put("time", comment.path("time").asLong());
-        }
-        stored.put("likedCount", comment.path("likedCount").asLong());
-        JsonNode location = comment.path("ipLocation").path("location");
-        if (location.isTextual() && !location.asText().isEmpty()) {
-            stored.put("ipLocation", location.asText());
-        }
-        if (floorParent != null && floorParent.matches("[0-9]{1,18}")) {
-            stored.put("parentCommentId", Long.parseLong(floorParent));
-        } else if (floorParent != null) {
-            stored.put("parentCommentId", floorParent);
-        } else {
-            stored.put("parentCommentId", comment.path("parentCommentId").asLong(0));
-        }
-        JsonNode replied = comment.path("beReplied");
-        if (replied.isArray() && !replied.isEmpty() && replied.get(0).has("beRepliedCommentId")) {
-            stored.put(
-                    "beRepliedCommentId",
-                    replied.get(0).path("beRepliedCommentId").asLong());
-        }
-        stored.put("replyCount", replyCount(comment));
-        stored.put("status", comment.path("status").asInt(0));
-        try {
-            return json.writeValueAsString(stored);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize comment " + stored.path("commentId"), e);
-        }
+        return true;
     }
 
     /** {@code noid:} and 16 hex digits of a SHA-256 of the comment's user id, time and content. */
-    static String derivedField(JsonNode comment) {
-        String basis = comment.path("user").path("userId").asText("") + "|"
-                + comment.path("time").asText("") + "|"
-                + comment.path("content").asText("");
+    private static String derivedField(CommentFields comment) {
+        String basis = comment.userId.asText("") + "|" + comment.time.asText("") + "|" + comment.content.asText("");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
             return "noid:" + HexFormat.of().formatHex(digest, 0, 8);

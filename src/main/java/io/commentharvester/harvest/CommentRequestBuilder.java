@@ -1,13 +1,16 @@
 package io.commentharvester.harvest;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.commentharvester.config.ThreadListSettings;
 
@@ -19,7 +22,7 @@ public class CommentRequestBuilder {
 
     public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
-    private final ObjectMapper json;
+    private final JsonFactory json;
     private final Map<String, String> timeOrderFields;
     private final String csrfToken;
     private final String userAgent;
@@ -32,7 +35,7 @@ public class CommentRequestBuilder {
      *                        what the server does with them is reported, not documented)
      */
     public CommentRequestBuilder(
-            ObjectMapper json,
+            JsonFactory json,
             Map<String, String> timeOrderFields,
             String csrfToken,
             String userAgent,
@@ -75,12 +78,24 @@ public class CommentRequestBuilder {
         return write(request, page);
     }
 
+    /** The request object as compact JSON, written with the streaming generator (every value is text). */
     private String write(Map<String, Object> request, PageRequest page) {
-        try {
-            return json.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize the request of " + page, e);
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, Object> field : request.entrySet()) {
+                Object value = field.getValue();
+                if (value == null) {
+                    generator.writeNullField(field.getKey());
+                } else {
+                    generator.writeStringField(field.getKey(), value.toString());
+                }
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the request of " + page, e);
         }
+        return out.toString();
     }
 
     /**

@@ -32,7 +32,6 @@ public class RawAnswerKeeper {
     private final String endpoint;
     private final StringRedisTemplate redis;
     private final CommentRequestBuilder requests;
-    private final ObjectMapper json;
     private final Clock clock;
 
     public RawAnswerKeeper(
@@ -41,14 +40,12 @@ public class RawAnswerKeeper {
             String endpoint,
             StringRedisTemplate redis,
             CommentRequestBuilder requests,
-            ObjectMapper json,
             Clock clock) {
         this.enabled = enabled;
         this.maxEntries = maxEntries;
         this.endpoint = endpoint;
         this.redis = redis;
         this.requests = requests;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -67,6 +64,7 @@ public class RawAnswerKeeper {
         if (page == null || body == null) {
             return;
         }
+        ObjectMapper json = Json.MAPPER;
         ObjectNode request = (ObjectNode) json.readTree(requests.requestJson(page));
         request.remove("csrf_token");
         Map<String, String> entry = new LinkedHashMap<>();
@@ -91,5 +89,10 @@ public class RawAnswerKeeper {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Made on first use: a run that keeps no raw answers does not set up jackson-databind at start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -45,6 +45,9 @@ public final class CommentCorpus {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     /** 2025-12-31T00:00+08:00: the newest comment of any thread is older than this. */
+    /** The most a thread's comments span when 10-hour gaps would make it longer. */
+    private static final long DEEP_THREAD_SPAN_MS = 1_500_000_000_000L;
+
     private static final long NEWEST_LIMIT_MS =
             LocalDate.of(2025, 12, 31).atStartOfDay(CHINA).toInstant().toEpochMilli();
 
@@ -183,8 +186,11 @@ public final class CommentCorpus {
         SplittableRandom sameTime = new SplittableRandom(mix(hash(threadId) ^ 0x2545f4914f6cdd1dL));
         long[] times = new long[count];
         times[0] = NEWEST_LIMIT_MS - 1 - random.nextLong(300 * DAY_MS);
+        // up to 10 hours apart; a deep thread (over ~40 000 comments) closer, so that it stays within ~50 years and
+        // never reaches times before 1970 (a walk by time cannot go past those)
+        long maxGap = Math.min(36_000_000L, DEEP_THREAD_SPAN_MS / count);
         for (int i = 1; i < count; i++) {
-            long gap = 1_000 + random.nextLong(36_000_000L);
+            long gap = 1_000 + random.nextLong(maxGap);
             times[i] = sameTime.nextDouble() < sameTimeShare ? times[i - 1] : times[i - 1] - gap;
         }
         long[] ids = new long[count];

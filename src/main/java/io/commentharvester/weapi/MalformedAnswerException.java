@@ -6,4 +6,8 @@ public class MalformedAnswerException extends RuntimeException {
     public MalformedAnswerException(String message) {
         super(message);
     }
+
+    public MalformedAnswerException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

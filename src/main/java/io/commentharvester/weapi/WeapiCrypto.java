@@ -24,7 +24,7 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  *   <li>{@code params = base64(AES-128-CBC-PKCS7(inner, secretKey, iv))}</li>
  *   <li>{@code encSecKey = hex(reverse(secretKey)^e mod n)}, textbook RSA, left-padded to 256 digits</li>
  * </ol>
- * Thread-safe: every call uses its own cipher instances.
+ * Thread-safe: each thread reuses its own AES cipher and, with the default key supplier, its own random generator.
  */
 public final class WeapiCrypto {
 
@@ -45,13 +45,21 @@ public final class WeapiCrypto {
 
     private static final byte[] PRESET_KEY_BYTES = PRESET_KEY.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] IV_BYTES = IV.getBytes(StandardCharsets.US_ASCII);
+    /** Uniform draws from a byte: values below this (4 x 62) map to the alphabet by remainder, the rest are drawn again. */
+    private static final int UNBIASED_BYTES = 256 / KEY_ALPHABET.length() * KEY_ALPHABET.length();
+
+    /** One AES-CBC cipher per thread, initialised again for each use (a key schedule, no allocation). */
+    private static final ThreadLocal<BufferedBlockCipher> CIPHERS = ThreadLocal.withInitial(() ->
+            new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(AESEngine.newInstance()), new PKCS7Padding()));
+    /** One random generator per thread for the default key supplier: no lock shared by the workers. */
+    private static final ThreadLocal<SecureRandom> RANDOMS = ThreadLocal.withInitial(SecureRandom::new);
 
     private final BigInteger modulus;
     private final BigInteger publicExponent;
     private final Supplier<String> secretKeys;
 
     public WeapiCrypto(String modulusHex, String publicExponentHex) {
-        this(modulusHex, publicExponentHex, randomKeys(new SecureRandom()));
+        this(modulusHex, publicExponentHex, () -> randomKey(RANDOMS.get()));
     }
 
     public WeapiCrypto(String modulusHex, String publicExponentHex, Supplier<String> secretKeys) {
@@ -97,13 +105,24 @@ public final class WeapiCrypto {
 
     /** A supplier of 16-character keys from {@link #KEY_ALPHABET}, uniformly drawn. */
     public static Supplier<String> randomKeys(SecureRandom random) {
-        return () -> {
-            char[] key = new char[KEY_LENGTH];
-            for (int i = 0; i < KEY_LENGTH; i++) {
-                key[i] = KEY_ALPHABET.charAt(random.nextInt(KEY_ALPHABET.length()));
+        return () -> randomKey(random);
+    }
+
+    /** 16 characters from {@link #KEY_ALPHABET}, uniformly drawn, from one call of the generator most of the time. */
+    static String randomKey(SecureRandom random) {
+        char[] key = new char[KEY_LENGTH];
+        byte[] draws = new byte[2 * KEY_LENGTH];
+        int length = 0;
+        while (length < KEY_LENGTH) {
+            random.nextBytes(draws);
+            for (int i = 0; i < draws.length && length < KEY_LENGTH; i++) {
+                int draw = draws[i] & 0xff;
+                if (draw < UNBIASED_BYTES) {
+                    key[length++] = KEY_ALPHABET.charAt(draw % KEY_ALPHABET.length());
+                }
             }
-            return new String(key);
-        };
+        }
+        return new String(key);
     }
 
     /** AES-128-CBC with PKCS#7 padding, then standard base64. */
@@ -122,8 +141,7 @@ public final class WeapiCrypto {
     }
 
     private static byte[] aesCbc(boolean encrypt, byte[] input, byte[] key) {
-        BufferedBlockCipher cipher =
-                new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(AESEngine.newInstance()), new PKCS7Padding());
+        BufferedBlockCipher cipher = CIPHERS.get();
         cipher.init(encrypt, new ParametersWithIV(new KeyParameter(key), IV_BYTES));
         byte[] out = new byte[cipher.getOutputSize(input.length)];
         int length = cipher.processBytes(input, 0, input.length, out, 0);

@@ -3,10 +3,16 @@ package io.commentharvester.harvest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,16 +22,33 @@ import io.commentharvester.weapi.MalformedAnswerException;
 class CommentMapperTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final CommentMapper mapper = new CommentMapper(json, StoreLayout.COMMENT_ID);
+    private final CommentMapper mapper = new CommentMapper(json.getFactory(), StoreLayout.COMMENT_ID);
     private static final String NORMAL =
             "{\"commentId\":5,\"user\":{\"userId\":7,\"nickname\":\"a\"},\"content\":\"x\","
                     + "\"time\":10,\"likedCount\":3,\"ipLocation\":{\"location\":\"北京\"},\"showFloorComment\":{\"replyCount\":4},"
                     + "\"beReplied\":[{\"beRepliedCommentId\":2,\"content\":\"y\"}],\"status\":0}";
 
+    private int unreadable;
+
+    /** The comments of a JSON list, read as the answer's parser reads them; {@link #unreadable} counts the rest. */
+    private List<PageComment> list(String array, String floorParent) throws Exception {
+        try (JsonParser parser = json.getFactory().createParser(array)) {
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
+            List<PageComment> comments = new ArrayList<>();
+            unreadable = mapper.readList(parser, floorParent, comments);
+            assertThat(parser.currentToken()).isEqualTo(JsonToken.END_ARRAY);
+            return comments;
+        }
+    }
+
     private PageComment map(String comment) throws Exception {
-        List<PageComment> mapped = mapper.toComments(json.readTree("[" + comment + "]"));
+        List<PageComment> mapped = list("[" + comment + "]", null);
         assertThat(mapped).hasSize(1);
         return mapped.get(0);
+    }
+
+    static InputStream answer(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private JsonNode stored(PageComment comment) throws Exception {
@@ -98,32 +121,31 @@ class CommentMapperTest {
 
     @Test
     void entriesThatAreNotObjectsAreSkippedAndCounted() throws Exception {
-        JsonNode list = json.readTree("[" + NORMAL + ", null, 3]");
-        assertThat(mapper.toComments(list)).hasSize(1);
-        assertThat(CommentMapper.unreadable(list)).isEqualTo(2);
+        assertThat(list("[" + NORMAL + ", null, 3, [1, {}], \"x\"]", null)).hasSize(1);
+        assertThat(unreadable).isEqualTo(4);
     }
 
     @Test
     void repliesGetTheirFloorsParentAndNeedNoFloorOfTheirOwn() throws Exception {
-        JsonNode list = json.readTree("[" + NORMAL.replace("{\"replyCount\":4}", "null") + "]");
-        PageComment reply = mapper.toComments(list, "77").get(0);
+        PageComment reply = list("[" + NORMAL.replace("{\"replyCount\":4}", "null") + "]", "77")
+                .get(0);
         assertThat(reply.odd()).isFalse();
         assertThat(stored(reply).get("parentCommentId").asLong()).isEqualTo(77);
     }
 
     @Test
     void onlyAnAnswerWithoutAnyListIsBroken() throws Exception {
-        CommentPageReader reader = new CommentPageReader(mapper);
+        CommentPageReader reader = new CommentPageReader(json.getFactory(), mapper);
         CommentPage page = reader.read(
-                json.readTree("{\"code\":200,\"data\":{\"comments\":["
+                answer("{\"code\":200,\"data\":{\"comments\":["
                         + NORMAL.replace("\"content\":\"x\"", "\"content\":null") + ",null],\"hasMore\":false}}"),
                 "p");
         assertThat(page.comments()).hasSize(1);
         assertThat(page.unreadable()).isEqualTo(1);
-        assertThatThrownBy(() -> reader.readHot(json.readTree("{\"code\":200,\"total\":3}"), "p"))
+        assertThatThrownBy(() -> reader.readHot(answer("{\"code\":200,\"total\":3}"), "p"))
                 .isInstanceOf(MalformedAnswerException.class)
                 .hasMessageContaining("hotComments");
-        assertThatThrownBy(() -> reader.readFloor(json.readTree("{\"code\":200,\"data\":{}}"), "p", "1"))
+        assertThatThrownBy(() -> reader.readFloor(answer("{\"code\":200,\"data\":{}}"), "p", "1"))
                 .isInstanceOf(MalformedAnswerException.class)
                 .hasMessageContaining("data.comments");
     }

@@ -29,12 +29,12 @@ class CommentPageReaderTest {
              ]}}""";
 
     private CommentPageReader reader(StoreLayout layout) {
-        return new CommentPageReader(new CommentMapper(json, layout));
+        return new CommentPageReader(json.getFactory(), new CommentMapper(json.getFactory(), layout));
     }
 
     @Test
     void storesEachCommentUnderItsIdAsCompactJson() throws Exception {
-        CommentPage result = reader(StoreLayout.COMMENT_ID).read(json.readTree(ANSWER), page);
+        CommentPage result = reader(StoreLayout.COMMENT_ID).read(CommentMapperTest.answer(ANSWER), page);
 
         assertThat(result.comments()).extracting(PageComment::field).containsExactly("11", "12");
         assertThat(result.comments()).extracting(PageComment::time).containsExactly(1700000000002L, 1700000000001L);
@@ -51,7 +51,7 @@ class CommentPageReaderTest {
 
     @Test
     void theNicknameLayoutKeepsOnlyTheLastCommentOfAUserAsTheOldScriptDid() throws Exception {
-        CommentPage result = reader(StoreLayout.NICKNAME).read(json.readTree(ANSWER), page);
+        CommentPage result = reader(StoreLayout.NICKNAME).read(CommentMapperTest.answer(ANSWER), page);
         assertThat(result.comments()).extracting(PageComment::field).containsExactly("小明", "小明");
         assertThat(result.comments().get(1).value()).isEqualTo("second by the same user");
     }
@@ -59,34 +59,35 @@ class CommentPageReaderTest {
     @Test
     void rateLimitAnswersAreRetryableApiErrors() throws Exception {
         assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID)
-                        .read(json.readTree("{\"code\":-460,\"message\":\"Cheating\"}"), page))
+                        .read(CommentMapperTest.answer("{\"code\":-460,\"message\":\"Cheating\"}"), page))
                 .isInstanceOf(WeapiApiException.Retryable.class)
                 .hasMessage("song:42 page before 1700000000000: API code -460 (Cheating)");
-        assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID).read(json.readTree("{\"code\":405}"), page))
+        assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID).read(CommentMapperTest.answer("{\"code\":405}"), page))
                 .isInstanceOf(WeapiApiException.Retryable.class);
     }
 
     @Test
     void answersThatCannotImproveAreNotRetryable() throws Exception {
-        assertThatThrownBy(() ->
-                        reader(StoreLayout.COMMENT_ID).read(json.readTree("{\"code\":400,\"message\":\"bad\"}"), page))
+        assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID)
+                        .read(CommentMapperTest.answer("{\"code\":400,\"message\":\"bad\"}"), page))
                 .isExactlyInstanceOf(WeapiApiException.class)
                 .satisfies(e -> assertThat(PageRetryPolicy.isTransient(e)).isFalse());
     }
 
     @Test
     void anAnswerWithoutCommentsIsMalformed() throws Exception {
-        assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID).read(json.readTree("{\"code\":200,\"data\":{}}"), page))
+        assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID)
+                        .read(CommentMapperTest.answer("{\"code\":200,\"data\":{}}"), page))
                 .isInstanceOf(MalformedAnswerException.class)
                 .hasMessageContaining("data.comments");
-        assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID).read(json.readTree("[1]"), page))
+        assertThatThrownBy(() -> reader(StoreLayout.COMMENT_ID).read(CommentMapperTest.answer("[1]"), page))
                 .isInstanceOf(MalformedAnswerException.class);
     }
 
     @Test
     void anAnswerWithoutATotalSaysSoInsteadOfZero() throws Exception {
         CommentPage result = reader(StoreLayout.COMMENT_ID)
-                .read(json.readTree("{\"code\":200,\"data\":{\"comments\":[],\"hasMore\":false}}"), page);
+                .read(CommentMapperTest.answer("{\"code\":200,\"data\":{\"comments\":[],\"hasMore\":false}}"), page);
         assertThat(result.totalCount()).isEqualTo(-1);
     }
 
@@ -94,7 +95,8 @@ class CommentPageReaderTest {
     void anEmptyPagePastTheEndIsFine() throws Exception {
         CommentPage result = reader(StoreLayout.COMMENT_ID)
                 .read(
-                        json.readTree("{\"code\":200,\"data\":{\"comments\":[],\"totalCount\":5,\"hasMore\":false}}"),
+                        CommentMapperTest.answer(
+                                "{\"code\":200,\"data\":{\"comments\":[],\"totalCount\":5,\"hasMore\":false}}"),
                         page);
         assertThat(result.isEmpty()).isTrue();
         assertThat(result.hasMore()).isFalse();

@@ -75,6 +75,13 @@ class CommentCorpusTest {
     }
 
     @Test
+    void aDeepThreadStaysAfter1970() {
+        List<ObjectNode> comments = new CommentCorpus(200_000).comments("R_SO_4_1359645265");
+        long oldest = comments.get(comments.size() - 1).get("time").longValue();
+        assertThat(oldest).isGreaterThan(JAN_1_2026 - 60 * 365 * 86_400_000L).isPositive();
+    }
+
+    @Test
     void nicknamesRepeatAndAUserIdAlwaysHasTheSameNickname() {
         Map<Long, String> nicknameByUser = new HashMap<>();
         int total = 0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -128,5 +129,18 @@ class WeapiCryptoTest {
         assertThatThrownBy(() -> new WeapiCrypto("ffff", "010001"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("too short");
+    }
+
+    @Test
+    void theFormBodyIsEncodedAsUrlEncoderEncodesIt() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            every.append(c);
+        }
+        for (String text : List.of(every.toString(), "a+b/c==", "0a1B", "", "评论 é&=")) {
+            StringBuilder encoded = new StringBuilder();
+            WeapiForm.formEncode(text, encoded);
+            assertThat(encoded.toString()).as(text).isEqualTo(URLEncoder.encode(text, StandardCharsets.UTF_8));
+        }
     }
 }
