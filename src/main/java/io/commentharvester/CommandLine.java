@@ -7,7 +7,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /** The arguments of the harvester: flags and {@code --key=value} setting overrides. */
-record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandboxOnly, Map<String, String> overrides) {
+record CommandLine(
+        boolean help,
+        boolean version,
+        boolean sandbox,
+        boolean sandboxOnly,
+        boolean status,
+        Map<String, String> overrides) {
 
     static final String USAGE = """
             Usage: java -jar target/comment-harvester.jar [--sandbox | --sandbox-only] [--key=value ...]
@@ -16,6 +22,8 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
               --export=<type:id>[,...]|all
                                write the stored comments, newest first (export.format=jsonl|csv,
                                export.file=<path>, default standard output), then exit
+              --status         print the progress of a distributed harvest (harvest.distributed) from
+                               Redis: units done, waiting, being walked, per harvester and thread
               --key=value      override a setting of application.properties, e.g. --harvest.pages=3
               --help           this text, and every setting with its default and meaning
               --version        the version
@@ -41,6 +49,7 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
         boolean version = false;
         boolean sandbox = false;
         boolean sandboxOnly = false;
+        boolean status = false;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String arg : args) {
             switch (arg) {
@@ -48,11 +57,12 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
                 case "--version" -> version = true;
                 case "--sandbox" -> sandbox = true;
                 case "--sandbox-only" -> sandboxOnly = true;
+                case "--status" -> status = true;
                 default -> {
                     int equals = arg.indexOf('=');
                     if (!arg.startsWith("--") || equals <= 2) {
                         throw new IllegalArgumentException("unknown argument '" + arg
-                                + "': expected --sandbox, --sandbox-only, --help, --version or --key=value");
+                                + "': expected --sandbox, --sandbox-only, --status, --help, --version or --key=value");
                     }
                     overrides.put(arg.substring(2, equals), arg.substring(equals + 1));
                 }
@@ -61,6 +71,6 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
         if (sandbox && sandboxOnly) {
             throw new IllegalArgumentException("--sandbox and --sandbox-only exclude each other");
         }
-        return new CommandLine(help, version, sandbox, sandboxOnly, Map.copyOf(overrides));
+        return new CommandLine(help, version, sandbox, sandboxOnly, status, Map.copyOf(overrides));
     }
 }
