@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ class DistributedHarvestIT {
     static SandboxServer sandbox;
     static TestRedis redis;
     final ObjectMapper json = new ObjectMapper();
+    /** Each thread's comments, newest first, as the sandbox serves them (read once: the corpus copies them). */
+    final Map<String, List<long[]>> corpus = new HashMap<>();
 
     @BeforeAll
     static void startServers() throws IOException {
@@ -91,6 +94,7 @@ class DistributedHarvestIT {
         sandbox.stats().reset();
         String prefix = "dist:";
         String[] args = args(prefix, "--harvest.distributed=true");
+        long started = System.nanoTime();
         List<JarProcess> harvesters = List.of(start(args), start(args), start(args));
         String deepKey = prefix + DEEP;
         await().atMost(Duration.ofSeconds(120))
@@ -102,6 +106,7 @@ class DistributedHarvestIT {
         JarProcess killed = harvesters.get(0);
         killed.process().destroyForcibly(); // kill -9: its units stay pending on it
         assertThat(killed.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        long killedAt = System.nanoTime();
 
         for (JarProcess survivor : harvesters.subList(1, 3)) {
             assertThat(survivor.exitCode()).as(survivor.text()).isZero();
@@ -111,6 +116,16 @@ class DistributedHarvestIT {
                     .contains(
                             DEEP_COMMENTS + " stored, totalCount " + DEEP_COMMENTS + ", 100.0% complete, end reached");
         }
+        System.out.printf(
+                "killed after %.1f s, the two others ended %.1f s later:%n%s%n",
+                (killedAt - started) / 1e9,
+                (System.nanoTime() - killedAt) / 1e9,
+                harvesters.subList(1, 3).stream()
+                        .map(h -> h.text()
+                                .lines()
+                                .filter(line -> line.startsWith("harvest ") || line.contains("Claimed"))
+                                .collect(java.util.stream.Collectors.joining("\n")))
+                        .collect(java.util.stream.Collectors.joining("\n")));
         assertThat(harvesters.get(1).text() + harvesters.get(2).text())
                 .as("the killed harvester's units were claimed")
                 .contains("idle on another harvester for over " + CLAIM_IDLE_MS + " ms");
@@ -195,10 +210,18 @@ class DistributedHarvestIT {
         long cursor = inner.get("cursor").asLong();
         int size = inner.get("pageSize").asInt();
         List<String> ids = new ArrayList<>();
-        sandbox.corpus().comments(thread).stream()
-                .filter(c -> cursor < 0 || c.get("time").asLong() < cursor)
+        corpus
+                .computeIfAbsent(
+                        thread,
+                        t -> sandbox.corpus().comments(t).stream()
+                                .map(c -> new long[] {
+                                    c.get("time").asLong(), c.get("commentId").asLong()
+                                })
+                                .toList())
+                .stream()
+                .filter(c -> cursor < 0 || c[0] < cursor)
                 .limit(size)
-                .forEach(c -> ids.add(thread + "/" + c.get("commentId").asText()));
+                .forEach(c -> ids.add(thread + "/" + c[1]));
         return ids;
     }
 

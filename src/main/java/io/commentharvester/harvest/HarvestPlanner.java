@@ -132,7 +132,8 @@ public class HarvestPlanner {
                 // its parts come as they are claimed; the one planner of the thread reads what is covered
                 ThreadWalk walk = ThreadWalk.unclaimed(resource, key, target, pageSize, runTag);
                 walk.tally().knownTotal(ledger.knownTotal(key));
-                planLists(walk, key);
+                // floors found by earlier runs are not shared out: each harvester walks those its own pages find
+                planLists(walk, key, false);
                 walks.add(walk);
                 continue;
             }
@@ -151,7 +152,7 @@ public class HarvestPlanner {
             walk.tally().watermark(watermark);
             walk.tally().knownTotal(ledger.knownTotal(key));
             walk.tally().storedAtStart(ledger.hashSize(key), ledger.storedReplies(key));
-            planLists(walk, key);
+            planLists(walk, key, true);
             walks.add(walk);
         }
         if (shared != null) {
@@ -177,7 +178,7 @@ public class HarvestPlanner {
         return work;
     }
 
-    private void planLists(ThreadWalk walk, String key) {
+    private void planLists(ThreadWalk walk, String key, boolean earlierFloors) {
         if (lists.walksHot()) {
             walk.withHot(new HotList(lists.hotOrder() ? pages : 0, pageSize));
         }
@@ -187,7 +188,9 @@ public class HarvestPlanner {
         if (lists.includeReplies()) {
             Floors floors = new Floors(pageSize);
             // resume=false has forgotten them; the walk finds them again on its pages
-            ledger.floorStates(key).forEach(floors::add);
+            if (earlierFloors) {
+                ledger.floorStates(key).forEach(floors::add);
+            }
             walk.withFloors(floors);
         }
     }

@@ -44,11 +44,6 @@ public final class ClusterMeta {
         this.run = run;
     }
 
-    /** Before the split: remember what the thread's hash held when its units were planned. */
-    static void recordStart(WorkStream stream, HarvestLedger ledger, String commentsKey) {
-        stream.recordStart(commentsKey, ledger.hashSize(commentsKey));
-    }
-
     /** Route step before the meta records: a thread stored from its oldest comment up reached its end. */
     public void settle() {
         if (work == null) {

@@ -55,7 +55,7 @@ public final class StreamWork implements WorkFeed, AutoCloseable {
     /** Carves under way: a carved range is in neither the walk nor the stream for a moment. */
     private final AtomicInteger carving = new AtomicInteger();
 
-    private ScheduledExecutorService heartbeat;
+    private volatile ScheduledExecutorService heartbeat;
 
     public StreamWork(
             WorkStream stream,
@@ -111,11 +111,15 @@ public final class StreamWork implements WorkFeed, AutoCloseable {
                 // a plan of this thread is still being walked (or waits for a harvester to claim it): join it
                 return false;
             }
+            if (stream.left() == 0) {
+                // nothing of an earlier harvest is left: this is a new one, whose units are counted afresh
+                stream.forgetDone();
+            }
             ledger.clearFailures(key);
             List<Coverage> covered = ledger.coverage(key, orderTag);
             List<WorkUnit> units = walk.wantsAll() ? gaps(key, covered) : List.of(new WorkUnit("", key, Slice.TOP, 0));
             units.forEach(unit -> stream.add(unit, null));
-            ClusterMeta.recordStart(stream, ledger, key);
+            stream.recordStart(key, ledger.hashSize(key));
             return true;
         } finally {
             stream.unlockPlan(key, consumer);
@@ -248,7 +252,7 @@ public final class StreamWork implements WorkFeed, AutoCloseable {
         LOG.debug("Carved {} off unit {} for a hungry harvester", unit, parent);
     }
 
-    private void startHeartbeat() {
+    private synchronized void startHeartbeat() {
         if (heartbeat != null) {
             return;
         }
@@ -277,9 +281,10 @@ public final class StreamWork implements WorkFeed, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (heartbeat != null) {
             heartbeat.shutdownNow();
+            heartbeat = null;
         }
     }
 }

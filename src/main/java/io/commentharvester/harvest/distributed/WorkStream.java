@@ -184,6 +184,11 @@ public final class WorkStream {
         return ranges;
     }
 
+    /** A new harvest starts: the units done per harvester are counted from 0. */
+    void forgetDone() {
+        redis.delete(doneKey());
+    }
+
     /** What a thread's hash held when its units were planned. */
     void recordStart(String commentsKey, long hashSize) {
         redis.opsForHash().put(stream + ":start", commentsKey, String.valueOf(hashSize));
