@@ -115,8 +115,7 @@ public final class Application {
                 return export(commandLine);
             }
             if (commandLine.status()) {
-                return io.commentharvester.harvest.distributed.StatusCommand.run(
-                        sandboxPrefixed(commandLine), out, err);
+                return io.commentharvester.harvest.distributed.StatusCommand.run(sandboxPrefixed(commandLine), out);
             }
             return harvest(commandLine);
         } catch (InvalidSettingException e) {

@@ -14,7 +14,7 @@ public final class StatusCommand {
     private StatusCommand() {}
 
     /** Prints the status; answers the exit code. */
-    public static int run(Function<String, String> lookup, PrintStream out, PrintStream err) {
+    public static int run(Function<String, String> lookup, PrintStream out) {
         HarvestSettings settings = HarvestSettings.from(lookup);
         if (settings.embeddedRedis()) {
             throw new InvalidSettingException(
