@@ -28,6 +28,7 @@ import io.commentharvester.config.SettingsCatalog;
 import io.commentharvester.config.SettingsLoader;
 import io.commentharvester.export.ExportCommand;
 import io.commentharvester.harvest.HarvestRun;
+import io.commentharvester.harvest.distributed.ResourceLocks;
 import io.commentharvester.preflight.RouteErrorPlace;
 import io.commentharvester.preflight.RouteFiles;
 import io.commentharvester.report.Operability;
@@ -120,6 +121,9 @@ public final class Application {
             if (commandLine.overrides().containsKey(ExportSettings.EXPORT)) {
                 return export(commandLine);
             }
+            if (commandLine.status()) {
+                return io.commentharvester.harvest.distributed.StatusCommand.run(sandboxPrefixed(commandLine), out);
+            }
             return harvest(commandLine);
         } catch (InvalidSettingException e) {
             err.println("comment-harvester: " + e.getMessage());
@@ -129,15 +133,22 @@ public final class Application {
 
     /** {@code --export=...}: with {@code --sandbox}, the sandbox's keys. */
     private int export(CommandLine commandLine) {
+        return ExportCommand.run(
+                commandLine.overrides().get(ExportSettings.EXPORT), sandboxPrefixed(commandLine), out, err);
+    }
+
+    /**
+     * The settings as Camel resolves them ({{env:REDIS_URL:}} and the like), without starting Camel; with
+     * {@code --sandbox}, the sandbox's keys.
+     */
+    private static Function<String, String> sandboxPrefixed(CommandLine commandLine) {
         Map<String, String> overrides = SettingSources.overrides(commandLine.overrides(), System.getProperties());
         Function<String, String> settings = settingsLookup(overrides);
         if (commandLine.sandbox() && !overrides.containsKey("redis.key-prefix")) {
             String prefix = settings.apply("redis.key-prefix");
             overrides.put("redis.key-prefix", SANDBOX_KEY_PREFIX + (prefix == null ? "" : prefix));
         }
-        // the settings as Camel resolves them ({{env:REDIS_URL:}} and the like), without starting Camel
-        return ExportCommand.run(
-                overrides.get(ExportSettings.EXPORT), SettingsLoader.load(PROPERTIES_LOCATION, overrides), out, err);
+        return SettingsLoader.load(PROPERTIES_LOCATION, overrides);
     }
 
     /** The tally of the last harvest this application ran, or null. */
@@ -277,6 +288,11 @@ public final class Application {
         InvalidSettingException invalid = Causes.find(e, InvalidSettingException.class);
         if (invalid != null) {
             throw invalid;
+        }
+        ResourceLocks.ResourceLockedException locked = Causes.find(e, ResourceLocks.ResourceLockedException.class);
+        if (locked != null) {
+            err.println("comment-harvester: " + locked.getMessage());
+            return ExitCodes.ERROR;
         }
         if (Causes.find(e, FailedToCreateRouteException.class) != null
                 || Causes.find(e, PropertyBindingException.class) != null

@@ -9,7 +9,13 @@ import java.util.Properties;
 import io.commentharvester.config.OperabilitySettings;
 
 /** The arguments of the harvester: flags and {@code --key=value} setting overrides. */
-record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandboxOnly, Map<String, String> overrides) {
+record CommandLine(
+        boolean help,
+        boolean version,
+        boolean sandbox,
+        boolean sandboxOnly,
+        boolean status,
+        Map<String, String> overrides) {
 
     static final String USAGE = """
             Usage: java -jar target/comment-harvester.jar [--sandbox | --sandbox-only] [--key=value ...]
@@ -20,6 +26,8 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
                                export.file=<path>, default standard output), then exit
               --observe        health and metrics on 127.0.0.1 while it runs: /observe/health, /observe/metrics
                                (port harvest.observe-port; needs target/observe/, which bin/comment-harvester adds)
+              --status         print the progress of a distributed harvest (harvest.distributed) from
+                               Redis: units done, waiting, being walked, per harvester and thread
               --key=value      override a setting of application.properties, e.g. --harvest.pages=3
               --help           this text, and every setting with its default and meaning
               --version        the version
@@ -45,6 +53,7 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
         boolean version = false;
         boolean sandbox = false;
         boolean sandboxOnly = false;
+        boolean status = false;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String arg : args) {
             switch (arg) {
@@ -53,6 +62,7 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
                 case "--sandbox" -> sandbox = true;
                 case "--sandbox-only" -> sandboxOnly = true;
                 case "--observe" -> overrides.put(OperabilitySettings.OBSERVE, "true");
+                case "--status" -> status = true;
                 default -> {
                     int equals = arg.indexOf('=');
                     if (!arg.startsWith("--") || equals <= 2) {
@@ -65,7 +75,7 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
         if (sandbox && sandboxOnly) {
             throw new IllegalArgumentException("--sandbox and --sandbox-only exclude each other");
         }
-        return new CommandLine(help, version, sandbox, sandboxOnly, Map.copyOf(overrides));
+        return new CommandLine(help, version, sandbox, sandboxOnly, status, Map.copyOf(overrides));
     }
 
     /**
@@ -81,6 +91,6 @@ record CommandLine(boolean help, boolean version, boolean sandbox, boolean sandb
                     + "=value";
         }
         return "unknown argument '" + shown
-                + "': expected --sandbox, --sandbox-only, --observe, --help, --version or --key=value";
+                + "': expected --sandbox, --sandbox-only, --observe, --status, --help, --version or --key=value";
     }
 }

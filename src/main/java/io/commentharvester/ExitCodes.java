@@ -25,7 +25,7 @@ public final class ExitCodes {
         MEANINGS.put(String.valueOf(OK), "every thread reached its end, or its requested page count");
         MEANINGS.put(
                 String.valueOf(ERROR),
-                "the harvester could not run, or the API host cannot be reached at all (see the message)");
+                "the harvester could not run, the API host cannot be reached at all, another harvester holds the resource, or a fatal error (see the message)");
         MEANINGS.put(String.valueOf(BAD_INPUT), "bad input (a setting, an argument, a route file); nothing written");
         MEANINGS.put(
                 String.valueOf(INCOMPLETE),

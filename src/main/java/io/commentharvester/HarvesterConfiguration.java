@@ -17,6 +17,7 @@ import org.apache.camel.support.SimpleEventNotifierSupport;
 
 import com.fasterxml.jackson.core.JsonFactory;
 
+import io.commentharvester.config.ClusterSettings;
 import io.commentharvester.config.HarvestSettings;
 import io.commentharvester.config.PoliteSettings;
 import io.commentharvester.config.RunSettings;
@@ -63,6 +64,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
         PoliteSettings polite = PoliteSettings.from(lookup);
         ThreadListSettings lists = ThreadListSettings.from(lookup);
         RunSettings runSettings = RunSettings.from(lookup);
+        ClusterSettings cluster = ClusterSettings.from(lookup);
         String csrfToken = Secrets.read(lookup, "weapi.csrf-token", "weapi.csrf-token-file");
         String cookie = Secrets.read(lookup, "weapi.cookie", "weapi.cookie-file");
         String redisPassword = Secrets.read(lookup, "redis.password", "redis.password-file");
@@ -121,8 +123,20 @@ public class HarvesterConfiguration implements CamelConfiguration {
                         run,
                         clock)
                 .withLists(lists);
-        planner.setIncremental(runSettings.incremental());
+        planner.setIncremental(runSettings.incremental() && !cluster.distributed());
         registry.bind("harvestPlanner", planner);
+        // harvest.distributed: units shared through the work stream; otherwise one harvester per resource
+        registry.bind(
+                "harvestCluster",
+                io.commentharvester.harvest.distributed.Distribution.setUp(
+                        context,
+                        cluster,
+                        settings,
+                        store.template(),
+                        ledger,
+                        planner,
+                        run,
+                        io.commentharvester.embed.EmbedSettings.from(lookup).runAtStart()));
         // what starts runs (routes/harvest-comments.camel.yaml reads it as ref:harvestTrigger): once, or on schedule
         registry.bind(
                 "harvestTrigger",

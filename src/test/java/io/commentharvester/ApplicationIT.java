@@ -128,6 +128,9 @@ class ApplicationIT {
                 "--harvest.pagez=3|harvest.pagez: unknown setting (did you mean harvest.pages?)",
                 "--camel.main.routes-include-pattern=file:no-such-folder/*.camel.yaml|the routes folder",
                 "--no-such-flag|unknown argument '--no-such-flag'",
+                "--harvest.distributed=yes|harvest.distributed='yes': must be true or false",
+                "--harvest.distributed=true|harvest.distributed='true': shares the walk of whole threads",
+                "--harvest.claim-idle-ms=5|harvest.claim-idle-ms='5': must be between 300 and 3600000",
             })
     void badInputExitsTwoWithOneLineNamingTheSettingAndWritesNothing(String arg, String message) {
         int exitCode = application().run(args(arg));

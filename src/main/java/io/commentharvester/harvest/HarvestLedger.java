@@ -154,6 +154,11 @@ public class HarvestLedger {
 
     /** The watermark after a run, from the checkpoint as Redis holds it now (read only). */
     public long advanceWatermark(String commentsKey, String orderTag, long old, boolean newestSliceDone) {
+        return Watermark.advance(old, coveredNow(commentsKey, orderTag), newestSliceDone);
+    }
+
+    /** The time ranges stored, as Redis holds them now, merged; read only (other processes may be writing). */
+    public List<Coverage> coveredNow(String commentsKey, String orderTag) {
         Map<Object, Object> entries = redis.opsForHash().entries(walkKey(commentsKey));
         List<Coverage> ranges = new ArrayList<>();
         if (orderTag.equals(entries.get(ORDER_FIELD))) {
@@ -163,7 +168,7 @@ public class HarvestLedger {
                 }
             });
         }
-        return Watermark.advance(old, Coverage.merge(ranges), newestSliceDone);
+        return Coverage.merge(ranges);
     }
 
     /** Failures of an earlier run are about to be retried: {@code :failed} holds only what fails now. */

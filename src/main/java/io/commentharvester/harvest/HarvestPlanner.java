@@ -17,6 +17,7 @@ import io.commentharvester.harvest.walk.Floors;
 import io.commentharvester.harvest.walk.HotList;
 import io.commentharvester.harvest.walk.InFlightLimit;
 import io.commentharvester.harvest.walk.ThreadWalk;
+import io.commentharvester.harvest.walk.WorkFeed;
 import io.commentharvester.harvest.walk.WorkQueue;
 
 /**
@@ -40,6 +41,9 @@ public class HarvestPlanner {
     private final HarvestRun run;
     private final Clock clock;
     private ThreadListSettings lists = ThreadListSettings.NONE;
+    /** harvest.distributed: the one-shot run's work units are shared with other processes; null otherwise. */
+    private WorkFeed sharedWork;
+
     private volatile boolean incremental;
     /** Each walked thread's watermark before the run. */
     private final Map<String, Long> watermarks = new java.util.concurrent.ConcurrentHashMap<>();
@@ -78,6 +82,17 @@ public class HarvestPlanner {
         return this;
     }
 
+    /** harvest.distributed: the run's threads are planned once for every process and walked in shared units. */
+    public HarvestPlanner withSharedWork(WorkFeed feed) {
+        this.sharedWork = feed;
+        return this;
+    }
+
+    /** The order fields a checkpoint records, as {@code name=value,...}. */
+    public String orderTag() {
+        return orderTag;
+    }
+
     /**
      * Incremental runs walk only what is newer than each thread's watermark (harvest.mode=incremental); a thread
      * without one is walked as a full run would.
@@ -110,8 +125,18 @@ public class HarvestPlanner {
         long target = pages == 0 ? Long.MAX_VALUE : (long) pages * pageSize;
         List<ThreadWalk> walks = new ArrayList<>();
         long coveredComments = 0;
+        WorkFeed shared = run == this.run ? sharedWork : null;
         for (Resource resource : resources) {
             String key = ledger.commentsKey(resource);
+            if (shared != null) {
+                // its parts come as they are claimed; the one planner of the thread reads what is covered
+                ThreadWalk walk = ThreadWalk.unclaimed(resource, key, target, pageSize, runTag);
+                walk.tally().knownTotal(ledger.knownTotal(key));
+                // floors found by earlier runs are not shared out: each harvester walks those its own pages find
+                planLists(walk, key, false);
+                walks.add(walk);
+                continue;
+            }
             if (resume) {
                 ledger.clearFailures(key);
             } else {
@@ -127,10 +152,13 @@ public class HarvestPlanner {
             walk.tally().watermark(watermark);
             walk.tally().knownTotal(ledger.knownTotal(key));
             walk.tally().storedAtStart(ledger.hashSize(key), ledger.storedReplies(key));
-            planLists(walk, key);
+            planLists(walk, key, true);
             walks.add(walk);
         }
-        WorkQueue work = new WorkQueue(walks, inFlight, stopping);
+        if (shared != null) {
+            shared.plan(walks);
+        }
+        WorkQueue work = new WorkQueue(walks, inFlight, stopping, shared);
         run.planned(work);
         if (run != this.run) {
             // a stopping context stops every call's walk too
@@ -150,7 +178,7 @@ public class HarvestPlanner {
         return work;
     }
 
-    private void planLists(ThreadWalk walk, String key) {
+    private void planLists(ThreadWalk walk, String key, boolean earlierFloors) {
         if (lists.walksHot()) {
             walk.withHot(new HotList(lists.hotOrder() ? pages : 0, pageSize));
         }
@@ -160,7 +188,9 @@ public class HarvestPlanner {
         if (lists.includeReplies()) {
             Floors floors = new Floors(pageSize);
             // resume=false has forgotten them; the walk finds them again on its pages
-            ledger.floorStates(key).forEach(floors::add);
+            if (earlierFloors) {
+                ledger.floorStates(key).forEach(floors::add);
+            }
             walk.withFloors(floors);
         }
     }

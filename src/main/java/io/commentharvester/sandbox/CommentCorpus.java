@@ -59,6 +59,9 @@ public final class CommentCorpus {
     private final double sameTimeShare;
     private final double replyShare;
     private final double oddShare;
+    /** Comment counts of particular threads, overriding {@link #commentsPerThread}. */
+    private final Map<String, Integer> threadSizes = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, ThreadComments> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ThreadComments> eldest) {
@@ -173,11 +176,23 @@ public final class CommentCorpus {
         return z ^ (z >>> 31);
     }
 
+    /**
+     * Gives one thread its own comment count (e.g. one deep thread among small ones); call it before the thread is
+     * first served.
+     */
+    public void threadSize(String threadId, int comments) {
+        if (comments < 1) {
+            throw new IllegalArgumentException("a thread needs at least one comment: " + comments);
+        }
+        threadSizes.put(threadId, comments);
+    }
+
     private ThreadComments generate(String threadId) {
         SplittableRandom random = new SplittableRandom(hash(threadId));
-        int count = commentsPerThread > 0
+        int derived = commentsPerThread > 0
                 ? commentsPerThread
                 : MIN_DERIVED_COUNT + random.nextInt(MAX_DERIVED_COUNT - MIN_DERIVED_COUNT + 1);
+        int count = threadSizes.getOrDefault(threadId, derived);
 
         // walk from the newest comment back in time, then build the comments oldest first so that a reply can
         // quote an older comment

@@ -23,12 +23,12 @@ public record JarProcess(Process process, StringBuffer output, Thread reader) {
         command.addAll(
                 List.of("-jar", Path.of("target", "comment-harvester.jar").toString()));
         command.addAll(List.of(args));
-        return run(command, env);
+        return start(env, command);
     }
 
     /**
-     * bin/comment-harvester with these arguments, as a user starts it (no start-up archive made or used, so that
-     * runs do not depend on each other), on the JVM running the tests.
+     * The jar as bin/comment-harvester starts it: its JVM options and the build's start-up archive when there is one
+     * for this jar (never making one), on the JDK running the tests.
      */
     public static JarProcess launch(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(
@@ -36,11 +36,11 @@ public record JarProcess(Process process, StringBuffer output, Thread reader) {
         command.addAll(List.of(args));
         Map<String, String> launcherEnv = new java.util.HashMap<>(env);
         launcherEnv.put("JAVA_HOME", System.getProperty("java.home"));
-        launcherEnv.put("COMMENT_HARVESTER_ARCHIVE", "off");
-        return run(command, launcherEnv);
+        launcherEnv.put("COMMENT_HARVESTER_ARCHIVE", "use");
+        return start(launcherEnv, command);
     }
 
-    private static JarProcess run(List<String> command, Map<String, String> env) throws IOException {
+    private static JarProcess start(Map<String, String> env, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();

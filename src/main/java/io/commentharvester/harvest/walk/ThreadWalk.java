@@ -41,6 +41,11 @@ public final class ThreadWalk {
 
     private Floors floors;
     private boolean mainList = true;
+    /**
+     * A part of a harvest shared with other processes ({@link #unclaimed}): its own counts say nothing about the
+     * thread as a whole, and a part it walks twice (a unit claimed from a harvester that was only slow) counts twice.
+     */
+    private boolean shared;
     /** An incremental walk left out the gaps at and below its watermark: it cannot reach the thread's end. */
     private boolean olderGapsSkipped;
 
@@ -93,6 +98,51 @@ public final class ThreadWalk {
         if (watermark >= 0) {
             keepAbove(watermark + 1);
         }
+    }
+
+    /**
+     * A walk that owns no part of its thread yet: a distributed harvest adds the parts it claims ({@link Claims}).
+     */
+    public static ThreadWalk unclaimed(
+            Resource resource, String commentsKey, long target, int pageSize, String runTag) {
+        ThreadWalk walk =
+                new ThreadWalk(resource, commentsKey, List.of(new Coverage(0, Slice.TOP, 0)), target, pageSize, runTag);
+        walk.bottomReached = false;
+        walk.shared = true;
+        return walk;
+    }
+
+    /** Another process of a distributed harvest walked the thread to its end (every part of it is stored). */
+    public void endFoundElsewhere() {
+        bottomReached = true;
+    }
+
+    /**
+     * Adds the gaps of {@code [to, from)} that {@code covered} leaves as slices of this walk: a part of the thread
+     * a distributed harvest claimed ({@link Claims}). Answers how many slices were added.
+     */
+    int claim(long from, long to, List<Coverage> covered, String tag) {
+        List<Coverage> ranges = new ArrayList<>(covered);
+        if (from != Slice.TOP) {
+            ranges.add(new Coverage(from, Slice.TOP, 0));
+        }
+        ThreadWalk part = new ThreadWalk(
+                resource, commentsKey, ranges, target, pageSize, runTag + "-" + tag, to > 0 ? to - 1 : -1);
+        slices.addAll(part.slices);
+        slices.sort(
+                java.util.Comparator.comparingLong((Slice slice) -> slice.from).reversed());
+        keptAbove = Math.max(keptAbove, part.keptAbove);
+        coveredCount = Math.max(coveredCount, part.coveredCount);
+        return part.slices.size();
+    }
+
+    /** Splits a slice as {@link #split} does and gives its older half away: this walk no longer walks it. */
+    Slice carve(Slice slice, double estimate) {
+        Slice older = split(slice, estimate);
+        if (older != null) {
+            slices.remove(older);
+        }
+        return older;
     }
 
     /** Drops the parts of the gaps below {@code floor}: they are not this walk's to fill. */
@@ -250,7 +300,7 @@ public final class ThreadWalk {
                 }
             }
         }
-        if (tally.totalCount() > 0 && walkedCount() >= tally.totalCount()) {
+        if (!shared && tally.totalCount() > 0 && walkedCount() >= tally.totalCount()) {
             // this run's walk alone has as many distinct comments as the API counts: nothing is left to find
             // (earlier runs' counts are not trusted for this: comments get deleted, totals drift)
             bottomReached = true;

@@ -20,6 +20,9 @@ import io.commentharvester.harvest.PageRequest;
  */
 public final class WorkQueue implements Iterator<PageRequest> {
 
+    /** How often a queue fed by a {@link WorkFeed} asks it again while it had nothing (ms). */
+    private static final long FEED_POLL_MS = 100;
+
     private final List<ThreadWalk> walks;
     private final InFlightLimit limit;
     private final BooleanSupplier cancelled;
@@ -28,6 +31,8 @@ public final class WorkQueue implements Iterator<PageRequest> {
     private int inFlight;
     private int nextWalk;
     private PageRequest ready;
+    /** More work beyond the walks' own (a distributed harvest); null when the walks are all the work. */
+    private final WorkFeed feed;
 
     public WorkQueue(List<ThreadWalk> walks, int concurrency, BooleanSupplier cancelled) {
         this(walks, new InFlightLimit(concurrency), cancelled);
@@ -35,6 +40,12 @@ public final class WorkQueue implements Iterator<PageRequest> {
 
     /** A queue whose pages count against a limit shared with other queues (harvests at the same time). */
     public WorkQueue(List<ThreadWalk> walks, InFlightLimit limit, BooleanSupplier cancelled) {
+        this(walks, limit, cancelled, null);
+    }
+
+    /** A queue that asks {@code feed} for more work whenever its walks have nothing to hand out. */
+    public WorkQueue(List<ThreadWalk> walks, InFlightLimit limit, BooleanSupplier cancelled, WorkFeed feed) {
+        this.feed = feed;
         this.walks = List.copyOf(walks);
         this.limit = limit;
         this.cancelled = cancelled;
@@ -53,14 +64,16 @@ public final class WorkQueue implements Iterator<PageRequest> {
      */
     @Override
     public boolean hasNext() {
+        boolean local;
         lock.lock();
         try {
-            return ready != null
+            local = ready != null
                     || inFlight > 0
                     || !cancelled.getAsBoolean() && walks.stream().anyMatch(w -> !w.isFinished());
         } finally {
             lock.unlock();
         }
+        return local || feed != null && !cancelled.getAsBoolean() && !feed.drained();
     }
 
     /**
@@ -83,6 +96,22 @@ public final class WorkQueue implements Iterator<PageRequest> {
                     limit.taken();
                     return page;
                 }
+                if (feed != null && room && !cancelled.getAsBoolean()) {
+                    // nothing to take here: claim more from the feed, or wait until the harvest is drained
+                    if (unlocked(() -> feed.claim(this))) {
+                        continue;
+                    }
+                    if (inFlight == 0 && unlocked(feed::drained)) {
+                        return null;
+                    }
+                    try {
+                        changed.awaitNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(FEED_POLL_MS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
+                    continue;
+                }
                 // nothing of this queue in flight, and nothing to take although there was room (or the run stops):
                 // every walk is finished; without room, another harvest holds the pages in flight: wait for it
                 if (inFlight == 0 && (room || cancelled.getAsBoolean())) {
@@ -97,6 +126,15 @@ public final class WorkQueue implements Iterator<PageRequest> {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private boolean unlocked(BooleanSupplier call) {
+        lock.unlock();
+        try {
+            return call.getAsBoolean();
+        } finally {
+            lock.lock();
         }
     }
 
@@ -138,6 +176,9 @@ public final class WorkQueue implements Iterator<PageRequest> {
             limit.released();
         } finally {
             lock.unlock();
+        }
+        if (feed != null) {
+            feed.pageDone(this);
         }
     }
 

@@ -1,0 +1,54 @@
+package io.commentharvester.config;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Whether this process shares its harvest with others through Redis ({@code harvest.distributed}), and how long a
+ * work unit may sit unacknowledged on a consumer before the others claim it ({@code harvest.claim-idle-ms}).
+ */
+public record ClusterSettings(boolean distributed, long claimIdleMs) {
+
+    public static final String DISTRIBUTED = "harvest.distributed";
+    public static final String CLAIM_IDLE_MS = "harvest.claim-idle-ms";
+
+    /** Below this a live harvester's heartbeat could not keep its units. */
+    static final long MIN_CLAIM_IDLE_MS = 300;
+
+    public static ClusterSettings from(Function<String, String> lookup) {
+        String distributed = value(lookup, DISTRIBUTED).toLowerCase(Locale.ROOT);
+        if (!distributed.isEmpty() && !distributed.equals("true") && !distributed.equals("false")) {
+            throw new InvalidSettingException(DISTRIBUTED, distributed, "must be true or false");
+        }
+        String idle = value(lookup, CLAIM_IDLE_MS);
+        long claimIdleMs;
+        try {
+            claimIdleMs = idle.isEmpty() ? 30_000 : Long.parseLong(idle);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(CLAIM_IDLE_MS, idle, "is not a whole number");
+        }
+        if (claimIdleMs < MIN_CLAIM_IDLE_MS || claimIdleMs > 3_600_000) {
+            throw new InvalidSettingException(CLAIM_IDLE_MS, idle, "must be between 300 and 3600000");
+        }
+        boolean on = distributed.equals("true");
+        if (on && value(lookup, "redis.url").isEmpty()) {
+            throw new InvalidSettingException(
+                    DISTRIBUTED,
+                    "true",
+                    "needs redis.url (the embedded Redis is this process's own and cannot be shared)");
+        }
+        if (on && !value(lookup, "harvest.pages").equalsIgnoreCase("all")) {
+            throw new InvalidSettingException(
+                    DISTRIBUTED,
+                    "true",
+                    "shares the walk of whole threads: set harvest.pages=all (the newest N pages are one chain of"
+                            + " cursors, for one harvester)");
+        }
+        return new ClusterSettings(on, claimIdleMs);
+    }
+
+    private static String value(Function<String, String> lookup, String key) {
+        String value = lookup.apply(key);
+        return value == null ? "" : value.trim();
+    }
+}
