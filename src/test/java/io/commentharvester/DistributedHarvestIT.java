@@ -165,7 +165,9 @@ class DistributedHarvestIT {
         System.out.printf(
                 "distributed: %d requests, %d comments served for %d distinct, %d page(s) asked twice%n",
                 sandbox.stats().requestCount(), servedTotal, expected, askedTwice);
-        assertThat(askedTwice).isLessThanOrEqualTo(WORKERS);
+        // at most its workers' pages in flight, plus one: a unit claimed whose range is open at the top ([.., newest))
+        // starts with a look for comments newer than what is covered, as a resumed walk does
+        assertThat(askedTwice).isLessThanOrEqualTo(WORKERS + 1);
 
         String after = status(prefix);
         assertThat(after)
