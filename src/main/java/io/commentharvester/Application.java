@@ -1,20 +1,15 @@
 package io.commentharvester;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import org.apache.camel.FailedToCreateRouteException;
-import org.apache.camel.PropertyBindingException;
-import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -28,13 +23,10 @@ import io.commentharvester.config.SettingsCatalog;
 import io.commentharvester.config.SettingsLoader;
 import io.commentharvester.export.ExportCommand;
 import io.commentharvester.harvest.HarvestRun;
-import io.commentharvester.harvest.distributed.ResourceLocks;
-import io.commentharvester.preflight.RouteErrorPlace;
 import io.commentharvester.preflight.RouteFiles;
 import io.commentharvester.report.Operability;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
-import io.commentharvester.util.Causes;
 
 /**
  * Starts a harvest with camel-main: {@code application.properties} and {@code routes/} from the working
@@ -143,7 +135,7 @@ public final class Application {
      */
     private static Function<String, String> sandboxPrefixed(CommandLine commandLine) {
         Map<String, String> overrides = SettingSources.overrides(commandLine.overrides(), System.getProperties());
-        Function<String, String> settings = settingsLookup(overrides);
+        Function<String, String> settings = SettingSources.lookup(overrides, Path.of(PROPERTIES_FILE));
         if (commandLine.sandbox() && !overrides.containsKey("redis.key-prefix")) {
             String prefix = settings.apply("redis.key-prefix");
             overrides.put("redis.key-prefix", SANDBOX_KEY_PREFIX + (prefix == null ? "" : prefix));
@@ -159,7 +151,7 @@ public final class Application {
     private int harvest(CommandLine commandLine) {
         Map<String, String> overrides = SettingSources.overrides(commandLine.overrides(), System.getProperties());
         // reads application.properties once; later additions to overrides are seen through it
-        Function<String, String> settings = settingsLookup(overrides);
+        Function<String, String> settings = SettingSources.lookup(overrides, Path.of(PROPERTIES_FILE));
         SandboxServer sandbox = null;
         try {
             if (commandLine.sandbox()) {
@@ -259,7 +251,7 @@ public final class Application {
         try {
             camel.run();
         } catch (Exception e) {
-            return startFailure(e);
+            return StartFailures.report(e, err, routeFiles);
         } finally {
             main = null;
             quietHangupHook(camel);
@@ -284,35 +276,12 @@ public final class Application {
         }
     }
 
-    private int startFailure(Exception e) {
-        InvalidSettingException invalid = Causes.find(e, InvalidSettingException.class);
-        if (invalid != null) {
-            throw invalid;
-        }
-        ResourceLocks.ResourceLockedException locked = Causes.find(e, ResourceLocks.ResourceLockedException.class);
-        if (locked != null) {
-            err.println("comment-harvester: " + locked.getMessage());
-            return ExitCodes.ERROR;
-        }
-        if (Causes.find(e, FailedToCreateRouteException.class) != null
-                || Causes.find(e, PropertyBindingException.class) != null
-                || Causes.find(e, ResolveEndpointFailedException.class) != null
-                || isRouteFileError(e)) {
-            // a route or a camel.* setting the user edited does not build
-            err.println("comment-harvester: the routes do not start: "
-                    + RouteErrorPlace.describe(e, routeFiles, Path.of("")) + Causes.rootText(e));
-            return ExitCodes.BAD_INPUT;
-        }
-        err.println("comment-harvester: failed to start: " + Causes.rootText(e));
-        return ExitCodes.ERROR;
-    }
-
     /** Runs until stopped; every run has reported already, except one stopped half-way. */
     private int runScheduled(Main camel, HarvestRun run) {
         try {
             camel.run();
         } catch (Exception e) {
-            return startFailure(e);
+            return StartFailures.report(e, err, routeFiles);
         } finally {
             main = null;
             quietHangupHook(camel);
@@ -341,34 +310,5 @@ public final class Application {
             err.println("comment-harvester: stopped: " + run.stopReason());
         }
         out.flush();
-    }
-
-    /** Looks a key up as Camel would: --key=value, then -Dkey=value, then application.properties. */
-    private static Function<String, String> settingsLookup(Map<String, String> overrides) {
-        Properties file = new Properties();
-        Path path = Path.of(PROPERTIES_FILE);
-        if (Files.isRegularFile(path)) {
-            try (InputStream in = Files.newInputStream(path)) {
-                file.load(in);
-            } catch (IOException e) {
-                throw new InvalidSettingException(
-                        "properties", "cannot read " + PROPERTIES_FILE + ": " + e.getMessage(), e);
-            }
-        }
-        return key -> {
-            if (overrides.containsKey(key)) {
-                return overrides.get(key);
-            }
-            String system = System.getProperty(key);
-            return system != null ? system : file.getProperty(key);
-        };
-    }
-
-    /** A YAML route file that parses but does not describe routes (an unknown step, a misplaced key). */
-    private static boolean isRouteFileError(Throwable error) {
-        return Causes.chain(error).stream()
-                .map(t -> t.getClass().getName())
-                .anyMatch(type ->
-                        type.startsWith("org.apache.camel.dsl.yaml.") || type.startsWith("org.snakeyaml.engine."));
     }
 }

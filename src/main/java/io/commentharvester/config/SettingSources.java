@@ -1,8 +1,13 @@
 package io.commentharvester.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 import org.apache.camel.component.properties.PropertiesComponent;
 
@@ -48,5 +53,24 @@ public final class SettingSources {
             }
         }
         return false;
+    }
+
+    /** Looks a key up as Camel would: --key=value, then -Dkey=value, then the properties file. */
+    public static Function<String, String> lookup(Map<String, String> overrides, Path path) {
+        Properties file = new Properties();
+        if (Files.isRegularFile(path)) {
+            try (InputStream in = Files.newInputStream(path)) {
+                file.load(in);
+            } catch (IOException e) {
+                throw new InvalidSettingException("properties", "cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }
+        return key -> {
+            if (overrides.containsKey(key)) {
+                return overrides.get(key);
+            }
+            String system = System.getProperty(key);
+            return system != null ? system : file.getProperty(key);
+        };
     }
 }
