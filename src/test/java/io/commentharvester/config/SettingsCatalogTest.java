@@ -90,6 +90,14 @@ class SettingsCatalogTest {
     }
 
     @Test
+    void theReadmesSettingsTableNamesEverySettingOfOurOwn() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        assertThat(SettingsCatalog.shipped().settings())
+                .filteredOn(setting -> !setting.key().startsWith("camel."))
+                .allSatisfy(setting -> assertThat(readme).contains("| `" + setting.key() + "` |"));
+    }
+
+    @Test
     void helpShowsDefaultsAndMeanings() {
         String help = SettingsCatalog.shipped().help();
         assertThat(help)
