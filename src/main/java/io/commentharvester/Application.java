@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -24,6 +25,7 @@ import io.commentharvester.config.SettingsLoader;
 import io.commentharvester.export.ExportCommand;
 import io.commentharvester.harvest.HarvestRun;
 import io.commentharvester.preflight.RouteFiles;
+import io.commentharvester.redis.RedisStore;
 import io.commentharvester.report.Operability;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
@@ -255,6 +257,7 @@ public final class Application {
         } finally {
             main = null;
             quietHangupHook(camel);
+            stopRedisStore(camel);
         }
         if (!run.isPlanned() && !run.isFinished() && !run.isCancelled()) {
             err.println("comment-harvester: the harvest did not run (see the log above)");
@@ -276,6 +279,19 @@ public final class Application {
         }
     }
 
+    /**
+     * A start that fails after the Redis store started (a route that does not build) does not stop the services
+     * Camel had started: the embedded Redis would outlive the process. Stopping a stopped store does nothing.
+     */
+    private static void stopRedisStore(Main camel) {
+        CamelContext context = camel.getCamelContext();
+        RedisStore store =
+                context == null ? null : context.getRegistry().lookupByNameAndType("redisStore", RedisStore.class);
+        if (store != null) {
+            store.stop();
+        }
+    }
+
     /** Runs until stopped; every run has reported already, except one stopped half-way. */
     private int runScheduled(Main camel, HarvestRun run) {
         try {
@@ -285,6 +301,7 @@ public final class Application {
         } finally {
             main = null;
             quietHangupHook(camel);
+            stopRedisStore(camel);
         }
         if (run.isPlanned() && !run.isFinished()) {
             report(run);
