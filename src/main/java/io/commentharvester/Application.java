@@ -46,6 +46,8 @@ public final class Application {
     public static final String SANDBOX_KEY_PREFIX = "sandbox:";
     /** How long a SIGTERM or Ctrl-C waits for the run to wind down (camel.main.shutdown-timeout bounds it first). */
     private static final long SIGNAL_GRACE_SECONDS = 120;
+    /** What {@link #runCamel} returns when Camel started and ran to its stop. */
+    private static final int RAN = -1;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -249,15 +251,28 @@ public final class Application {
         }
     }
 
-    private int runAndReport(Main camel, HarvestRun run) {
+    /**
+     * Runs Camel until it stops, then leaves nothing behind (Camel's hangup hook quiet, the Redis store stopped).
+     *
+     * @return {@link #RAN}, or the exit code of a start that failed, after its one line
+     */
+    private int runCamel(Main camel) {
         try {
             camel.run();
+            return RAN;
         } catch (Exception e) {
             return StartFailures.report(e, err, routeFiles);
         } finally {
             main = null;
             quietHangupHook(camel);
             stopRedisStore(camel);
+        }
+    }
+
+    private int runAndReport(Main camel, HarvestRun run) {
+        int failedStart = runCamel(camel);
+        if (failedStart != RAN) {
+            return failedStart;
         }
         if (!run.isPlanned() && !run.isFinished() && !run.isCancelled()) {
             err.println("comment-harvester: the harvest did not run (see the log above)");
@@ -294,14 +309,9 @@ public final class Application {
 
     /** Runs until stopped; every run has reported already, except one stopped half-way. */
     private int runScheduled(Main camel, HarvestRun run) {
-        try {
-            camel.run();
-        } catch (Exception e) {
-            return StartFailures.report(e, err, routeFiles);
-        } finally {
-            main = null;
-            quietHangupHook(camel);
-            stopRedisStore(camel);
+        int failedStart = runCamel(camel);
+        if (failedStart != RAN) {
+            return failedStart;
         }
         if (run.isPlanned() && !run.isFinished()) {
             report(run);
