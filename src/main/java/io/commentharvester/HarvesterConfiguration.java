@@ -13,6 +13,7 @@ import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.SimpleEventNotifierSupport;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -181,11 +182,26 @@ public class HarvesterConfiguration implements CamelConfiguration {
      * workers. The limit of pages in flight is held by the work queues' shared InFlightLimit, not by the pool size.
      */
     private static void workersPlusDispatcher(CamelContext context, int concurrency) {
-        org.apache.camel.spi.ThreadPoolProfile profile =
-                context.getExecutorServiceManager().getThreadPoolProfile("harvest");
-        if (profile != null && profile.getPoolSize() != null && profile.getPoolSize() == concurrency) {
+        ThreadPoolProfile profile = context.getExecutorServiceManager().getThreadPoolProfile("harvest");
+        if (profile != null) {
+            harvestPool(profile, concurrency);
+        }
+    }
+
+    /**
+     * Adds the dispatcher's thread to a pool sized harvest.concurrency, and gives a pool without a task queue one.
+     * Without a queue (max-queue-size 0 or -1, Camel's direct hand-over) a page handed out while every thread is still
+     * winding down the page before is refused by the pool and run by the dispatcher itself (Camel's CallerRuns),
+     * which then hands out nothing until that page is over: about half the workers sat idle that way.
+     */
+    static void harvestPool(ThreadPoolProfile profile, int concurrency) {
+        if (profile.getPoolSize() != null && profile.getPoolSize() == concurrency) {
             profile.setPoolSize(concurrency + 1);
             profile.setMaxPoolSize(concurrency + 1);
+        }
+        if (profile.getMaxQueueSize() == null || profile.getMaxQueueSize() <= 0) {
+            // at most every page in flight and the dispatcher wait for a thread at the same time
+            profile.setMaxQueueSize(2 * concurrency + 2);
         }
     }
 

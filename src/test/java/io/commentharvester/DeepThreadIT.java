@@ -132,10 +132,10 @@ class DeepThreadIT {
         assertThat(exitCode).isZero();
         assertThat(redis.template().opsForHash().size("music_comment:" + song)).isEqualTo(20_000);
         assertThat(sandbox.stats().maxInFlight()).isEqualTo(10);
-        // 1000 pages' worth: the slices must keep most of the ten workers busy. One cursor chain gives 1.0; a
-        // quiet machine gives 6 to 7. The bound leaves room for a loaded 2-core CI machine, where the
-        // harvester's own CPU time between pages (not the walk) lowers the figure; the benchmark measures speed.
-        assertThat(sandbox.stats().averageInFlight()).isGreaterThanOrEqualTo(4.5);
+        // 1000 pages' worth: the slices must keep most of the ten workers busy. One cursor chain gives 1.0; a quiet
+        // machine gives about 8; the bound leaves room for a loaded 2-core CI machine, where the harvester's own CPU
+        // time between pages (not the walk) lowers the figure; the benchmark measures speed
+        assertThat(sandbox.stats().averageInFlight()).isGreaterThanOrEqualTo(5.0);
     }
 
     @Test

@@ -34,16 +34,29 @@ final class HttpReplies {
     }
 
     static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        send(exchange, status, contentType, body, () -> {});
+    }
+
+    /** As {@link #send(HttpExchange, int, String, byte[])}, running {@code lastBytes} (which must be
+     * idempotent) right before the last bytes go out. */
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body, Runnable lastBytes)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
+        if (body.length == 0) {
+            // no body: the headers are the answer's last bytes
+            lastBytes.run();
+        }
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
+            lastBytes.run();
             out.write(body);
         }
     }
 
     /**
-     * As {@link #send(HttpExchange, int, String, byte[])}, the body a byte at a time every {@code trickleMs}
-     * (waited with {@code pause}) until it is written or {@code closed} says the sandbox is closing.
+     * As {@link #send(HttpExchange, int, String, byte[], Runnable)}, the body a byte at a time every {@code
+     * trickleMs} (waited with {@code pause}) until it is written or {@code closed} says the sandbox is closing;
+     * {@code lastBytes} runs right before the last byte goes out.
      */
     static void send(
             HttpExchange exchange,
@@ -52,17 +65,21 @@ final class HttpReplies {
             byte[] body,
             long trickleMs,
             LongConsumer pause,
-            BooleanSupplier closed)
+            BooleanSupplier closed,
+            Runnable lastBytes)
             throws IOException {
         if (trickleMs <= 0) {
-            send(exchange, status, contentType, body);
+            send(exchange, status, contentType, body, lastBytes);
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            for (byte b : body) {
-                out.write(b);
+            for (int i = 0; i < body.length; i++) {
+                if (i == body.length - 1) {
+                    lastBytes.run();
+                }
+                out.write(body[i]);
                 out.flush();
                 pause.accept(trickleMs);
                 if (closed.getAsBoolean()) {

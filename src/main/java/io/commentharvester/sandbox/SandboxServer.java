@@ -265,6 +265,19 @@ public final class SandboxServer implements AutoCloseable {
             return;
         }
         stats.entered();
+        // the request is over for the client once the last byte of its answer is on its way: counted as left then,
+        // so that a client's next request cannot arrive before this one left (in-flight counts stay exact)
+        Runnable left = new Runnable() {
+            private boolean done;
+
+            @Override
+            public void run() {
+                if (!done) {
+                    done = true;
+                    stats.left();
+                }
+            }
+        };
         try {
             byte[] body = HttpReplies.drain(exchange.getRequestBody());
             // decided on arrival (the rate limit counts arrivals), answered after the latency
@@ -298,12 +311,13 @@ public final class SandboxServer implements AutoCloseable {
                     answer.body(),
                     trickleMs,
                     this::pause,
-                    closed::get);
+                    closed::get,
+                    left);
         } catch (IOException | RuntimeException e) {
             // the client went away or the sandbox is closing: the exchange is closed below
         } finally {
             exchange.close();
-            stats.left();
+            left.run();
         }
     }
 
