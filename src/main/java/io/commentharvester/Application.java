@@ -210,7 +210,8 @@ public final class Application {
         });
         HarvestRun[] self = new HarvestRun[1];
         // on a schedule each run reports when it ends and the process goes on; otherwise the first run ends it
-        HarvestRun run = new HarvestRun(runSettings.scheduled() ? () -> report(self[0]) : camel::completed);
+        HarvestRun run =
+                new HarvestRun(runSettings.scheduled() ? () -> report(self[0]) : RunCompletion.whenIdle(camel));
         self[0] = run;
         if (runSettings.scheduled()) {
             out.println("Harvesting " + runSettings.describeSchedule()

@@ -394,8 +394,13 @@ public final class ThreadWalk {
         if (!wantsAll()) {
             return 0;
         }
-        long leftInThread = tally.totalCount() >= 0 ? Math.max(0, tally.totalCount() - knownCount()) : -1;
-        return pace.remainingEstimate(slice, slices, leftInThread);
+        if (tally.totalCount() < 0) {
+            return pace.remainingEstimate(slice, slices, -1);
+        }
+        // a shared walk cannot tell its own counts from the parts it claimed stored (both hold what it walked):
+        // what the hash holds now says what is left of the thread for every harvester together
+        long known = shared ? Math.max(0, tally.stored()) : knownCount();
+        return pace.remainingEstimate(slice, slices, Math.max(0, tally.totalCount() - known));
     }
 
     /** Splits a slice in two halves of its estimated comments and returns the older half, or null. */

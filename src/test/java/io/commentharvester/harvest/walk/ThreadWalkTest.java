@@ -201,4 +201,26 @@ class ThreadWalkTest {
             queue.pageDone(page);
         }
     }
+
+    @Test
+    void aSharedWalkKeepsSplittingAfterClaimingWhatItWalkedItselfAsCovered() {
+        SimulatedThread thread = new SimulatedThread(2000, 0.0, 11);
+        ThreadWalk walk = ThreadWalk.unclaimed(SONG, "k", Long.MAX_VALUE, 20, "s");
+        WorkQueue queue = new WorkQueue(List.of(walk), 4, () -> false);
+        long middle = thread.comments.get(999).time();
+        // a first unit, the newest 1000 comments, walked by this harvester
+        Claims.claim(queue, walk, Slice.TOP, middle, List.of(), "a");
+        SimulatedThread.run(queue, thread, 4);
+        int first = thread.stored.size();
+        assertThat(first).isBetween(1000, 1100);
+
+        // the rest of the thread as a second unit: what is stored (by this harvester) comes back as covered
+        long newest = thread.comments.get(0).time();
+        Claims.claim(queue, walk, middle, 0, List.of(new Coverage(middle, newest + 1, first)), "b");
+        int ticks = SimulatedThread.run(queue, thread, 4);
+
+        assertThat(thread.stored).hasSize(2000);
+        // 50 pages on 4 workers: about 13 ticks when the slice is split, 50 when it is walked as one chain
+        assertThat(ticks).isLessThan(25);
+    }
 }
