@@ -305,9 +305,10 @@ class DistributedHarvestIT {
                 load(),
                 threeSeconds / oneSeconds,
                 WORKERS);
-        // the issue asks for 0.45x (SharedWalkTest: 0.28x of the pages' time, without CPU limits); on two shared
-        // cores, where the sandbox's decryption and three JVMs starting at once compete for the CPU, measured
-        // 0.50x (0.41x from plan to end) with the launcher's start-up archive, 0.69x to 0.86x with plain java -jar;
+        // the issue asks for 0.45x (SharedWalkTest: 0.28x of the pages' time, without CPU limits); on two cores,
+        // where the sandbox's decryption and three JVMs starting at once compete for the CPU, measured 0.46x to
+        // 0.48x (0.39x to 0.41x from plan to end; 0.47x to 0.52x while a build ran beside it) with the launcher's
+        // start-up archive;
         // the bound here only says sooner, which harvesters that each walked everything are not
         // (the share of pages each walked is checked above)
         assertThat(threeSeconds / oneSeconds).isLessThan(1.0);

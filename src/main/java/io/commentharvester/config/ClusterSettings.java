@@ -1,6 +1,5 @@
 package io.commentharvester.config;
 
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -16,11 +15,8 @@ public record ClusterSettings(boolean distributed, long claimIdleMs) {
     static final long MIN_CLAIM_IDLE_MS = 300;
 
     public static ClusterSettings from(Function<String, String> lookup) {
-        String distributed = value(lookup, DISTRIBUTED).toLowerCase(Locale.ROOT);
-        if (!distributed.isEmpty() && !distributed.equals("true") && !distributed.equals("false")) {
-            throw new InvalidSettingException(DISTRIBUTED, distributed, "must be true or false");
-        }
-        String idle = value(lookup, CLAIM_IDLE_MS);
+        boolean on = SettingValues.bool(lookup, DISTRIBUTED, false);
+        String idle = SettingValues.text(lookup, CLAIM_IDLE_MS, "");
         long claimIdleMs;
         try {
             claimIdleMs = idle.isEmpty() ? 30_000 : Long.parseLong(idle);
@@ -30,14 +26,13 @@ public record ClusterSettings(boolean distributed, long claimIdleMs) {
         if (claimIdleMs < MIN_CLAIM_IDLE_MS || claimIdleMs > 3_600_000) {
             throw new InvalidSettingException(CLAIM_IDLE_MS, idle, "must be between 300 and 3600000");
         }
-        boolean on = distributed.equals("true");
-        if (on && value(lookup, "redis.url").isEmpty()) {
+        if (on && SettingValues.text(lookup, "redis.url", "").isEmpty()) {
             throw new InvalidSettingException(
                     DISTRIBUTED,
                     "true",
                     "needs redis.url (the embedded Redis is this process's own and cannot be shared)");
         }
-        if (on && !value(lookup, "harvest.pages").equalsIgnoreCase("all")) {
+        if (on && !SettingValues.text(lookup, "harvest.pages", "").equalsIgnoreCase("all")) {
             throw new InvalidSettingException(
                     DISTRIBUTED,
                     "true",
@@ -45,10 +40,5 @@ public record ClusterSettings(boolean distributed, long claimIdleMs) {
                             + " cursors, for one harvester)");
         }
         return new ClusterSettings(on, claimIdleMs);
-    }
-
-    private static String value(Function<String, String> lookup, String key) {
-        String value = lookup.apply(key);
-        return value == null ? "" : value.trim();
     }
 }

@@ -40,13 +40,13 @@ public record ExportSettings(List<Resource> resources, boolean all, Format forma
             throw new InvalidSettingException(
                     EXPORT, targets, message.startsWith(prefix) ? message.substring(prefix.length()) : message);
         }
-        String formatValue = value(lookup, FORMAT, "jsonl").toLowerCase(Locale.ROOT);
+        String formatValue = SettingValues.text(lookup, FORMAT, "jsonl").toLowerCase(Locale.ROOT);
         Format format = switch (formatValue) {
             case "jsonl" -> Format.JSONL;
             case "csv" -> Format.CSV;
             default -> throw new InvalidSettingException(FORMAT, formatValue, "must be jsonl or csv");
         };
-        String fileValue = value(lookup, FILE, "");
+        String fileValue = SettingValues.text(lookup, FILE, "");
         Path file = null;
         if (!fileValue.isEmpty()) {
             file = Path.of(fileValue).toAbsolutePath();
@@ -59,10 +59,5 @@ public record ExportSettings(List<Resource> resources, boolean all, Format forma
             }
         }
         return new ExportSettings(resources, all, format, file);
-    }
-
-    private static String value(Function<String, String> lookup, String key, String fallback) {
-        String value = lookup.apply(key);
-        return value == null || value.isBlank() ? fallback : value.trim();
     }
 }

@@ -1,6 +1,5 @@
 package io.commentharvester.config;
 
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -18,7 +17,7 @@ public record OperabilitySettings(long progressIntervalMs, boolean observe, int 
     public static final String OBSERVE_PORT = "harvest.observe-port";
 
     public static OperabilitySettings from(Function<String, String> lookup) {
-        String interval = value(lookup, PROGRESS_INTERVAL_MS, "5000");
+        String interval = SettingValues.text(lookup, PROGRESS_INTERVAL_MS, "5000");
         long intervalMs;
         try {
             intervalMs = Long.parseLong(interval);
@@ -28,11 +27,8 @@ public record OperabilitySettings(long progressIntervalMs, boolean observe, int 
         if (intervalMs < 0 || intervalMs > 3_600_000) {
             throw new InvalidSettingException(PROGRESS_INTERVAL_MS, interval, "must be 0 (off) to 3600000 (an hour)");
         }
-        String observe = value(lookup, OBSERVE, "false").toLowerCase(Locale.ROOT);
-        if (!observe.equals("true") && !observe.equals("false")) {
-            throw new InvalidSettingException(OBSERVE, observe, "must be true or false");
-        }
-        String port = value(lookup, OBSERVE_PORT, "9876");
+        boolean observe = SettingValues.bool(lookup, OBSERVE, false);
+        String port = SettingValues.text(lookup, OBSERVE_PORT, "9876");
         int portNumber;
         try {
             portNumber = Integer.parseInt(port);
@@ -42,11 +38,6 @@ public record OperabilitySettings(long progressIntervalMs, boolean observe, int 
         if (portNumber < 1 || portNumber > 65_535) {
             throw new InvalidSettingException(OBSERVE_PORT, port, "must be between 1 and 65535");
         }
-        return new OperabilitySettings(intervalMs, observe.equals("true"), portNumber);
-    }
-
-    private static String value(Function<String, String> lookup, String key, String absent) {
-        String value = lookup.apply(key);
-        return value == null || value.isBlank() ? absent : value.trim();
+        return new OperabilitySettings(intervalMs, observe, portNumber);
     }
 }

@@ -35,7 +35,7 @@ public record RunSettings(boolean incremental, String cron, long periodMs, boole
     private static final Pattern SHORT_PERIOD = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     public static RunSettings from(Function<String, String> lookup) {
-        String schedule = value(lookup, SCHEDULE);
+        String schedule = SettingValues.text(lookup, SCHEDULE, "");
         String cron = null;
         long periodMs = 0;
         if (!schedule.isEmpty()) {
@@ -44,18 +44,15 @@ public record RunSettings(boolean incremental, String cron, long periodMs, boole
                 cron = parseCron(schedule);
             }
         }
-        String mode = value(lookup, MODE).toLowerCase(Locale.ROOT);
+        String mode = SettingValues.text(lookup, MODE, "").toLowerCase(Locale.ROOT);
         boolean incremental = switch (mode) {
             case "" -> !schedule.isEmpty();
             case "full" -> false;
             case "incremental" -> true;
             default -> throw new InvalidSettingException(MODE, mode, "must be full or incremental");
         };
-        String keepRaw = value(lookup, KEEP_RAW).toLowerCase(Locale.ROOT);
-        if (!keepRaw.isEmpty() && !keepRaw.equals("true") && !keepRaw.equals("false")) {
-            throw new InvalidSettingException(KEEP_RAW, keepRaw, "must be true or false");
-        }
-        String max = value(lookup, KEEP_RAW_MAX);
+        boolean keepRaw = SettingValues.bool(lookup, KEEP_RAW, false);
+        String max = SettingValues.text(lookup, KEEP_RAW_MAX, "");
         int keepRawMax;
         try {
             keepRawMax = max.isEmpty() ? 10_000 : Integer.parseInt(max);
@@ -65,7 +62,7 @@ public record RunSettings(boolean incremental, String cron, long periodMs, boole
         if (keepRawMax < 1) {
             throw new InvalidSettingException(KEEP_RAW_MAX, max, "must be at least 1");
         }
-        return new RunSettings(incremental, cron, periodMs, keepRaw.equals("true"), keepRawMax);
+        return new RunSettings(incremental, cron, periodMs, keepRaw, keepRawMax);
     }
 
     public boolean scheduled() {
@@ -134,10 +131,5 @@ public record RunSettings(boolean incremental, String cron, long periodMs, boole
                             + "expression (seconds first, e.g. 0 0 */6 * * ?): " + e.getMessage());
         }
         return cron;
-    }
-
-    private static String value(Function<String, String> lookup, String key) {
-        String value = lookup.apply(key);
-        return value == null ? "" : value.trim();
     }
 }

@@ -23,7 +23,7 @@ public record ThreadListSettings(
     public static ThreadListSettings from(Function<String, String> lookup) {
         boolean includeHot = bool(lookup, "harvest.include-hot");
         boolean includeReplies = bool(lookup, "harvest.include-replies");
-        String order = value(lookup, "harvest.order", "time").toLowerCase(Locale.ROOT);
+        String order = SettingValues.text(lookup, "harvest.order", "time").toLowerCase(Locale.ROOT);
         if (!order.equals("time") && !order.equals("hot")) {
             throw new InvalidSettingException("harvest.order", order, "must be time or hot");
         }
@@ -41,24 +41,14 @@ public record ThreadListSettings(
     }
 
     private static boolean bool(Function<String, String> lookup, String key) {
-        String value = value(lookup, key, "false").toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidSettingException(key, value, "must be true or false");
-        };
+        return SettingValues.bool(lookup, key, false);
     }
 
     private static String path(Function<String, String> lookup, String key, String fallback) {
-        String path = value(lookup, key, fallback);
+        String path = SettingValues.text(lookup, key, fallback);
         if (!path.startsWith("/")) {
             throw new InvalidSettingException(key, path, "must start with /");
         }
         return path;
-    }
-
-    private static String value(Function<String, String> lookup, String key, String fallback) {
-        String value = lookup.apply(key);
-        return value == null || value.isBlank() ? fallback : value.trim();
     }
 }

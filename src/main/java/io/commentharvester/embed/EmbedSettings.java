@@ -3,7 +3,7 @@ package io.commentharvester.embed;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.commentharvester.config.InvalidSettingException;
+import io.commentharvester.config.SettingValues;
 
 /**
  * Settings of an embedded harvester: {@code harvest.run-at-start=false} leaves the configured harvest unstarted, so
@@ -17,15 +17,7 @@ public record EmbedSettings(boolean runAtStart) {
     public static final String ON_DEMAND_TRIGGER = "direct:harvest-configured";
 
     public static EmbedSettings from(Function<String, String> lookup) {
-        String value = lookup.apply(RUN_AT_START);
-        String text = value == null ? "" : value.trim();
-        if (text.isEmpty() || text.equals("true")) {
-            return new EmbedSettings(true);
-        }
-        if (text.equals("false")) {
-            return new EmbedSettings(false);
-        }
-        throw new InvalidSettingException(RUN_AT_START, value, "must be true or false");
+        return new EmbedSettings(SettingValues.bool(lookup, RUN_AT_START, true));
     }
 
     /** The harvest-comments route's trigger: the configured one, or one that waits for a call. */
