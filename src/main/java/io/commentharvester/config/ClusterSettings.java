@@ -16,16 +16,13 @@ public record ClusterSettings(boolean distributed, long claimIdleMs) {
 
     public static ClusterSettings from(Function<String, String> lookup) {
         boolean on = SettingValues.bool(lookup, DISTRIBUTED, false);
-        String idle = SettingValues.text(lookup, CLAIM_IDLE_MS, "");
-        long claimIdleMs;
-        try {
-            claimIdleMs = idle.isEmpty() ? 30_000 : Long.parseLong(idle);
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(CLAIM_IDLE_MS, idle, "is not a whole number");
-        }
-        if (claimIdleMs < MIN_CLAIM_IDLE_MS || claimIdleMs > 3_600_000) {
-            throw new InvalidSettingException(CLAIM_IDLE_MS, idle, "must be between 300 and 3600000");
-        }
+        long claimIdleMs = SettingValues.wholeNumber(
+                lookup,
+                CLAIM_IDLE_MS,
+                30_000,
+                MIN_CLAIM_IDLE_MS,
+                3_600_000,
+                "must be between " + MIN_CLAIM_IDLE_MS + " and 3600000");
         if (on && SettingValues.text(lookup, "redis.url", "").isEmpty()) {
             throw new InvalidSettingException(
                     DISTRIBUTED,

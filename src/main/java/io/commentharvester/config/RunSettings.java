@@ -52,16 +52,8 @@ public record RunSettings(boolean incremental, String cron, long periodMs, boole
             default -> throw new InvalidSettingException(MODE, mode, "must be full or incremental");
         };
         boolean keepRaw = SettingValues.bool(lookup, KEEP_RAW, false);
-        String max = SettingValues.text(lookup, KEEP_RAW_MAX, "");
-        int keepRawMax;
-        try {
-            keepRawMax = max.isEmpty() ? 10_000 : Integer.parseInt(max);
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(KEEP_RAW_MAX, max, "is not a whole number");
-        }
-        if (keepRawMax < 1) {
-            throw new InvalidSettingException(KEEP_RAW_MAX, max, "must be at least 1");
-        }
+        int keepRawMax = (int) SettingValues.wholeNumber(
+                lookup, KEEP_RAW_MAX, 10_000, 1, Integer.MAX_VALUE, "must be between 1 and " + Integer.MAX_VALUE);
         return new RunSettings(incremental, cron, periodMs, keepRaw, keepRawMax);
     }
 

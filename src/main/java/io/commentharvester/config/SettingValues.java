@@ -3,7 +3,7 @@ package io.commentharvester.config;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** How every settings record reads a value: trimmed, blank as absent, and true or false for a switch. */
+/** How every settings record reads a value: trimmed, blank as absent, switches and whole numbers. */
 public final class SettingValues {
 
     private SettingValues() {}
@@ -23,5 +23,27 @@ public final class SettingValues {
             case "false" -> false;
             default -> throw new InvalidSettingException(key, value, "must be true or false");
         };
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max}; {@code absent} when missing or blank. Out of range, the error
+     * says {@code outOfRange}.
+     */
+    public static long wholeNumber(
+            Function<String, String> lookup, String key, long absent, long min, long max, String outOfRange) {
+        String value = text(lookup, key, "");
+        if (value.isEmpty()) {
+            return absent;
+        }
+        long number;
+        try {
+            number = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(key, value, "is not a whole number");
+        }
+        if (number < min || number > max) {
+            throw new InvalidSettingException(key, value, outOfRange);
+        }
+        return number;
     }
 }

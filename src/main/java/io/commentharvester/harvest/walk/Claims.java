@@ -35,24 +35,12 @@ public final class Claims {
      */
     public static Carved carve(WorkQueue queue, long minComments) {
         return queue.read(() -> {
-            ThreadWalk bestWalk = null;
-            Slice best = null;
-            double bestEstimate = minComments;
-            for (ThreadWalk walk : queue.walks()) {
-                for (Slice slice : walk.slices()) {
-                    double estimate = slice.committing ? 0 : walk.remainingEstimate(slice);
-                    if (estimate > bestEstimate) {
-                        bestWalk = walk;
-                        best = slice;
-                        bestEstimate = estimate;
-                    }
-                }
-            }
-            if (best == null) {
+            WorkQueue.Largest largest = queue.largestSlice(minComments);
+            if (largest == null) {
                 return null;
             }
-            Slice older = bestWalk.carve(best, bestEstimate);
-            return older == null ? null : new Carved(bestWalk, older.from, older.to);
+            Slice older = largest.walk().carve(largest.slice(), largest.estimate());
+            return older == null ? null : new Carved(largest.walk(), older.from, older.to);
         });
     }
 }

@@ -317,23 +317,31 @@ public final class WorkQueue implements Iterator<PageRequest> {
             }
         }
         // then a new slice cut from the one with the most comments left
-        ThreadWalk bestWalk = null;
-        Slice best = null;
-        double bestEstimate = 0;
+        Largest largest = largestSlice(0);
+        if (largest == null) {
+            return null;
+        }
+        Slice older = largest.walk().split(largest.slice(), largest.estimate());
+        return older == null ? null : largest.walk().nextPage(this, older);
+    }
+
+    /** A slice of one of the walks, with the comments it is estimated to hold still. */
+    record Largest(ThreadWalk walk, Slice slice, double estimate) {}
+
+    /**
+     * The slice with the most comments estimated left, if that is more than {@code floor}; null otherwise. Called
+     * under the lock.
+     */
+    Largest largestSlice(double floor) {
+        Largest largest = null;
         for (ThreadWalk walk : walks) {
             for (Slice slice : walk.slices()) {
                 double estimate = walk.remainingEstimate(slice);
-                if (estimate > bestEstimate) {
-                    bestWalk = walk;
-                    best = slice;
-                    bestEstimate = estimate;
+                if (estimate > (largest == null ? floor : largest.estimate())) {
+                    largest = new Largest(walk, slice, estimate);
                 }
             }
         }
-        if (best == null) {
-            return null;
-        }
-        Slice older = bestWalk.split(best, bestEstimate);
-        return older == null ? null : bestWalk.nextPage(this, older);
+        return largest;
     }
 }
