@@ -85,4 +85,15 @@ public final class PageOutcome {
     public long totalCount() {
         return page.totalCount();
     }
+
+    /** The time of the page's oldest timed comment; -1 when it has none. */
+    long oldestTime() {
+        long oldest = -1;
+        for (PageComment comment : page.comments()) {
+            if (comment.time() >= 0 && (oldest < 0 || comment.time() < oldest)) {
+                oldest = comment.time();
+            }
+        }
+        return oldest;
+    }
 }

@@ -266,8 +266,11 @@ public final class ThreadWalk {
         slice.count += outcome.keptNew;
         if (outcome.coverage != null) {
             slice.coveredHigh = outcome.coverage.high();
-            if (walkedTop != Slice.TOP) {
-                pace.walked(walkedTop - outcome.coverage.low(), outcome.keptNew);
+            long walkedLow = outcome.end == End.THREAD_END ? outcome.oldestTime() : outcome.coverage.low();
+            if (walkedTop != Slice.TOP && walkedLow >= 0) {
+                // at the thread's end only the span down to its oldest comment counts: the time before the thread
+                // began holds no comments, and counting it would make every part of the thread look nearly empty
+                pace.walked(walkedTop - walkedLow, outcome.keptNew);
             }
         }
         slice.next = outcome.next;

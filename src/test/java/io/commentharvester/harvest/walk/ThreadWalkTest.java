@@ -223,4 +223,22 @@ class ThreadWalkTest {
         // 50 pages on 4 workers: about 13 ticks when the slice is split, 50 when it is walked as one chain
         assertThat(ticks).isLessThan(25);
     }
+
+    @Test
+    void aSharedWalkOfTheOldestPartKeepsSplittingWhenItsFirstCutFallsPastTheThreadsEnd() {
+        SimulatedThread thread = new SimulatedThread(2000, 0.0, 11);
+        ThreadWalk walk = ThreadWalk.unclaimed(SONG, "k", Long.MAX_VALUE, 20, "s");
+        WorkQueue queue = new WorkQueue(List.of(walk), 4, () -> false);
+        // this harvester holds the oldest quarter; the rest is another's and not stored yet, so the total leaves
+        // four times what this part holds, and the first cuts fall below the oldest comment
+        long quarter = thread.comments.get(1499).time();
+        Claims.claim(queue, walk, quarter, 0, List.of(), "a");
+
+        int ticks = SimulatedThread.run(queue, thread, 4);
+
+        assertThat(thread.stored).hasSize(500);
+        // 25 pages on 4 workers: about 8 ticks when the part is split, 25 when it is walked as one chain (an empty
+        // range below the thread's start must not count as a stretch of the thread without comments)
+        assertThat(ticks).isLessThan(14);
+    }
 }
