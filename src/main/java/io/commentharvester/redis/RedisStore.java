@@ -51,6 +51,8 @@ public final class RedisStore extends ServiceSupport {
         GenericObjectPoolConfig<redis.clients.jedis.Jedis> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(poolSize);
         pool.setMaxIdle(poolSize);
+        // no MBean per pool: registering one starts the JVM's whole platform MBean server, tens of ms of every start
+        pool.setJmxEnabled(false);
         JedisClientConfiguration.JedisClientConfigurationBuilder client = JedisClientConfiguration.builder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT);

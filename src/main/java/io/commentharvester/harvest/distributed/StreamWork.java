@@ -35,7 +35,7 @@ public final class StreamWork implements WorkFeed, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamWork.class);
     /** How often a busy process looks for a hungry one. */
-    private static final long CARVE_CHECK_MS = 50;
+    private static final long CARVE_CHECK_MS = 25;
     /** Pages' worth of comments a slice must hold still to be carved for another process. */
     private static final int MIN_PAGES_TO_CARVE = 4;
 

@@ -21,7 +21,7 @@ import io.commentharvester.harvest.PageRequest;
 public final class WorkQueue implements Iterator<PageRequest> {
 
     /** How often a queue fed by a {@link WorkFeed} asks it again while it had nothing (ms). */
-    private static final long FEED_POLL_MS = 100;
+    private static final long FEED_POLL_MS = 25;
 
     private final List<ThreadWalk> walks;
     private final InFlightLimit limit;
