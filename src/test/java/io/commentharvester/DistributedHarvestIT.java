@@ -294,9 +294,13 @@ class DistributedHarvestIT {
         for (JarProcess harvester : three) {
             assertThat(pagesOk(harvester.text())).isBetween(1, pagesOk(one.text()) * 3 / 4);
         }
+        // from start to exit, and from planning to the end (each process's own "harvest done" time: without the
+        // JVMs' start, which three processes starting at once on a machine of two cores make longer)
+        double slowestHarvest =
+                harvestSeconds.stream().mapToDouble(Double::parseDouble).max().orElseThrow();
         System.out.printf(
-                "one harvester: %.1f s (harvest %s s, %s), three: %.1f s (harvest %s s, %s): %.2fx, %d workers each,"
-                        + " 50 ms latency%n",
+                "one harvester: %.1f s (harvest %s s, %s), three: %.1f s (harvest %s s, %s): %.2fx from start to"
+                        + " exit, %.2fx from planning to the end, %d workers each, 50 ms latency%n",
                 oneSeconds,
                 harvestSeconds(one.text()),
                 oneLoad,
@@ -304,14 +308,17 @@ class DistributedHarvestIT {
                 String.join(" / ", harvestSeconds),
                 load(),
                 threeSeconds / oneSeconds,
+                slowestHarvest / Double.parseDouble(harvestSeconds(one.text())),
                 WORKERS);
-        // the issue asks for 0.45x (SharedWalkTest: 0.28x of the pages' time, without CPU limits); on two cores,
-        // where the sandbox's decryption and three JVMs starting at once compete for the CPU, measured 0.46x to
-        // 0.48x (0.39x to 0.41x from plan to end; 0.47x to 0.52x while a build ran beside it) with the launcher's
-        // start-up archive;
-        // the bound here only says sooner, which harvesters that each walked everything are not
-        // (the share of pages each walked is checked above)
+        // the issue asks for 0.45x from start to exit (SharedWalkTest: 0.28x of the pages' time, without CPU limits);
+        // on two cores, where the sandbox's decryption and three JVMs starting at once compete for the CPU, measured
+        // 0.48x to 0.50x (0.37x to 0.40x from planning to the end) with the launcher's start-up archive. The bounds
+        // here say sooner, which harvesters that each walked everything are not (the share of pages each walked is
+        // checked above), and that the walk itself is shared: three that took turns, or left the last slice of the
+        // deep thread to one of them, would take well over half the time of one from planning to the end
         assertThat(threeSeconds / oneSeconds).isLessThan(1.0);
+        assertThat(slowestHarvest / Double.parseDouble(harvestSeconds(one.text())))
+                .isLessThan(0.6);
     }
 
     private static String load() {
