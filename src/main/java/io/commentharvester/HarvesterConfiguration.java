@@ -210,7 +210,7 @@ public class HarvesterConfiguration implements CamelConfiguration {
      * answers nothing, and an overall deadline for each request, set on the http component with its proxy.
      */
     private static PoliteRequests politeRequests(
-            CamelContext context, HarvestSettings settings, PoliteSettings polite, HarvestRun run) {
+            CamelContext context, HarvestSettings settings, PoliteSettings polite, HarvestRun run) throws Exception {
         Registry registry = context.getRegistry();
         RequestGate gate =
                 new RequestGate(polite.maxRequestsPerSecond(), polite.rateLimitPauseMs(), polite.rateLimitMaxPauseMs());
@@ -222,6 +222,8 @@ public class HarvesterConfiguration implements CamelConfiguration {
         registry.bind("rateLimitRedeliveryPolicy", rateLimitRedeliveryPolicy());
         HttpComponent http = context.getComponent("http", HttpComponent.class);
         RequestDeadline deadline = new RequestDeadline(polite.requestDeadlineMs());
+        // stopped with the context, which ends its timer thread (an embedding JVM runs many contexts)
+        context.addService(deadline, true, true);
         http.setHttpClientConfigurer(deadline);
         // the run sends the web client's cookies itself (WebCookies); the client keeps none of the answers'
         http.setCookieManagementDisabled(true);

@@ -290,6 +290,19 @@ class ApplicationIT {
     }
 
     @Test
+    void aRunInAnEmbeddingJvmLeavesNoThreadOfItsOwnBehind() {
+        int exitCode = application().run(args("--harvest.pages=2"));
+
+        assertThat(exitCode).isZero();
+        // the request deadline's timer, the one thread a run made outside Camel's pools, ends with its context
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                        .filteredOn(Thread::isAlive)
+                        .extracting(Thread::getName)
+                        .doesNotContain("request-deadline"));
+    }
+
+    @Test
     void theRequestRateCapHoldsAcrossAllWorkers() {
         long start = System.nanoTime();
         int exitCode = application()

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -23,9 +24,10 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * An overall deadline for each request, answer body included: the HTTP client's response timeout applies to each
  * read, so a server that trickles a byte every few hundred milliseconds would hold a worker for ever. The answer
  * is read in full within the deadline (answers are small JSON pages), or the connection is dropped and the attempt
- * fails with a timeout, which the harvest retries like any other.
+ * fails with a timeout, which the harvest retries like any other. A service of the Camel context: its timer thread
+ * ends when the context stops.
  */
-public final class RequestDeadline implements HttpClientConfigurer, AutoCloseable {
+public final class RequestDeadline extends ServiceSupport implements HttpClientConfigurer {
 
     private final long deadlineMs;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -95,7 +97,7 @@ public final class RequestDeadline implements HttpClientConfigurer, AutoCloseabl
     }
 
     @Override
-    public void close() {
+    protected void doStop() {
         timer.shutdownNow();
     }
 }
