@@ -148,17 +148,8 @@ public record HarvestSettings(
     }
 
     static int parseInt(Function<String, String> lookup, String key, int min, int max) {
-        String value = required(lookup, key).trim();
-        int parsed;
-        try {
-            parsed = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(key, value, "is not a whole number");
-        }
-        if (parsed < min || parsed > max) {
-            throw new InvalidSettingException(key, value, "must be between " + min + " and " + max);
-        }
-        return parsed;
+        required(lookup, key);
+        return (int) SettingValues.wholeNumber(lookup, key, 0, min, max, "must be between " + min + " and " + max);
     }
 
     private static String parseBaseUrl(String value) {
