@@ -221,6 +221,11 @@ public class HarvesterConfiguration implements CamelConfiguration {
         registry.bind("politeRequests", politeRequests);
         registry.bind("rateLimitRedeliveryPolicy", rateLimitRedeliveryPolicy());
         HttpComponent http = context.getComponent("http", HttpComponent.class);
+        // an https:// target (the real site) resolves the component named "https", by default a second instance that
+        // none of the settings below nor camel.component.http.* (the timeouts) reach: one instance serves both
+        if (context.hasComponent("https") == null) {
+            context.addComponent("https", http);
+        }
         RequestDeadline deadline = new RequestDeadline(polite.requestDeadlineMs());
         // stopped with the context, which ends its timer thread (an embedding JVM runs many contexts)
         context.addService(deadline, true, true);
