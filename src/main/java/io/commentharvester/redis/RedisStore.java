@@ -64,6 +64,9 @@ public final class RedisStore extends ServiceSupport {
         this.connectionFactory.afterPropertiesSet();
         this.connectionFactory.start();
         this.template = new StringRedisTemplate(connectionFactory);
+        // callbacks get the pooled connection itself, not a close-suppressing proxy made by reflection for every
+        // command: no callback here, in Spring's operations or in camel-spring-redis closes the connection it is given
+        this.template.setExposeConnection(true);
     }
 
     /** Connects to the server of a {@code redis://} URL and checks it answers. */
