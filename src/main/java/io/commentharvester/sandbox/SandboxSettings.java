@@ -106,48 +106,6 @@ public record SandboxSettings(
         ceilingMode = ceilingMode == null ? CeilingMode.EMPTY : ceilingMode;
     }
 
-    /** The settings of before the reply and odd-shape shares: replies at the default share, no odd shapes. */
-    public SandboxSettings(
-            int port,
-            int commentsPerThread,
-            long latencyMs,
-            long jitterMs,
-            double faultRate,
-            int maxFaultsPerPage,
-            long seed,
-            long hangMs,
-            Set<FaultKind> faultKinds,
-            int offsetCeiling,
-            String keyFile,
-            CeilingMode ceilingMode,
-            double sameTimeShare,
-            boolean orderTypeEffective,
-            int rateLimit,
-            long penaltyMs,
-            boolean requireCookies) {
-        this(
-                port,
-                commentsPerThread,
-                latencyMs,
-                jitterMs,
-                faultRate,
-                maxFaultsPerPage,
-                seed,
-                hangMs,
-                faultKinds,
-                offsetCeiling,
-                keyFile,
-                ceilingMode,
-                sameTimeShare,
-                orderTypeEffective,
-                rateLimit,
-                penaltyMs,
-                requireCookies,
-                DEFAULT_REPLY_SHARE,
-                0.0,
-                0);
-    }
-
     /** The settings of before the site-like options: ceiling mode empty, no same-ms comments, orderType effective
      *  false, no rate limit (penalty 2000 ms), no cookies required. */
     public SandboxSettings(
@@ -294,76 +252,9 @@ public record SandboxSettings(
         }
     }
 
-    private SandboxSettings with(Consumer<Builder> change) {
-        Builder b = new Builder(this);
-        change.accept(b);
-        return new SandboxSettings(
-                b.port,
-                b.commentsPerThread,
-                b.latencyMs,
-                b.jitterMs,
-                b.faultRate,
-                b.maxFaultsPerPage,
-                b.seed,
-                b.hangMs,
-                b.faultKinds,
-                b.offsetCeiling,
-                b.keyFile,
-                b.ceilingMode,
-                b.sameTimeShare,
-                b.orderTypeEffective,
-                b.rateLimit,
-                b.penaltyMs,
-                b.requireCookies,
-                b.replyShare,
-                b.oddShare,
-                b.hideNewest);
-    }
-
-    /** The components of a copy, changed one at a time by the {@code with...} methods. */
-    private static final class Builder {
-        int port;
-        int commentsPerThread;
-        long latencyMs;
-        long jitterMs;
-        double faultRate;
-        int maxFaultsPerPage;
-        long seed;
-        long hangMs;
-        Set<FaultKind> faultKinds;
-        int offsetCeiling;
-        String keyFile;
-        CeilingMode ceilingMode;
-        double sameTimeShare;
-        boolean orderTypeEffective;
-        int rateLimit;
-        long penaltyMs;
-        boolean requireCookies;
-        double replyShare;
-        double oddShare;
-        int hideNewest;
-
-        Builder(SandboxSettings s) {
-            port = s.port;
-            commentsPerThread = s.commentsPerThread;
-            latencyMs = s.latencyMs;
-            jitterMs = s.jitterMs;
-            faultRate = s.faultRate;
-            maxFaultsPerPage = s.maxFaultsPerPage;
-            seed = s.seed;
-            hangMs = s.hangMs;
-            faultKinds = s.faultKinds;
-            offsetCeiling = s.offsetCeiling;
-            keyFile = s.keyFile;
-            ceilingMode = s.ceilingMode;
-            sameTimeShare = s.sameTimeShare;
-            orderTypeEffective = s.orderTypeEffective;
-            rateLimit = s.rateLimit;
-            penaltyMs = s.penaltyMs;
-            requireCookies = s.requireCookies;
-            replyShare = s.replyShare;
-            oddShare = s.oddShare;
-            hideNewest = s.hideNewest;
-        }
+    private SandboxSettings with(Consumer<SandboxSettingsCopy> change) {
+        SandboxSettingsCopy copy = new SandboxSettingsCopy(this);
+        change.accept(copy);
+        return copy.settings();
     }
 }

@@ -261,7 +261,10 @@ class SandboxSettingsTest {
                         true,
                         8,
                         300,
-                        true));
+                        true,
+                        SandboxSettings.DEFAULT_REPLY_SHARE,
+                        0.0,
+                        0));
         assertThatThrownBy(() -> s.withSameTimeShare(1.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sameTimeShare");
