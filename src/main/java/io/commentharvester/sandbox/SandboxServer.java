@@ -3,21 +3,16 @@ package io.commentharvester.sandbox;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -34,8 +29,9 @@ import com.sun.net.httpserver.HttpServer;
  * repeats pages, comments sharing a millisecond, a rate limit with a penalty, required cookies, captchas; and by
  * default the new API's {@code orderType} has no effect, as the contract reports (see {@link SandboxSettings}).
  * <p>
- * This class is the server: lifecycle, the JDK {@link HttpServer}, latency and in-flight counting. What to answer
- * is decided by the {@link WeapiDispatcher} ({@link RequestDecoder} reads the request, {@link AnswerRenderer}
+ * This class is the server: lifecycle, the JDK {@link HttpServer} and the controls of tests. Each exchange is
+ * handled by the {@link SandboxHandler} (latency, in-flight counting, the record); what to answer is decided by the
+ * {@link WeapiDispatcher} ({@link RequestDecoder} reads the request, {@link AnswerRenderer}
  * writes the answer).
  */
 public final class SandboxServer implements AutoCloseable {
@@ -79,10 +75,7 @@ public final class SandboxServer implements AutoCloseable {
     private final AnswerRenderer renderer;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile long trickleMs;
-    private volatile boolean silent;
+    private final SandboxHandler handler;
 
     private SandboxServer(SandboxSettings settings, SandboxKey key, LongSupplier nanoClock) throws IOException {
         this.settings = settings;
@@ -108,7 +101,8 @@ public final class SandboxServer implements AutoCloseable {
                     return thread;
                 });
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.handler = new SandboxHandler(settings, stats, dispatcher);
+        server.createContext("/", handler);
     }
 
     /** Starts a sandbox; with {@link SandboxSettings#keyFile()} set, its key is loaded from (or written to) it. */
@@ -235,10 +229,9 @@ public final class SandboxServer implements AutoCloseable {
     /** Stops listening, releases handlers that wait (latency, hangs) and closes the connections. Idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!handler.close()) {
             return;
         }
-        closing.countDown();
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -248,103 +241,16 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------------------------------------------------
-
-    private void handle(HttpExchange exchange) {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        if ("GET".equals(method) && STATS_PATH.equals(path)) {
-            try (exchange) {
-                HttpReplies.drain(exchange.getRequestBody());
-                String json =
-                        stats.toJson(StatsJson.recent(exchange.getRequestURI().getRawQuery()));
-                HttpReplies.send(exchange, 200, SandboxJson.CONTENT_TYPE, json.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
-                // the client went away; nothing to record for the control endpoint
-            }
-            return;
-        }
-        stats.entered();
-        // the request is over for the client once the last byte of its answer is on its way: counted as left then,
-        // so that a client's next request cannot arrive before this one left (in-flight counts stay exact)
-        Runnable left = new Runnable() {
-            private boolean done;
-
-            @Override
-            public void run() {
-                if (!done) {
-                    done = true;
-                    stats.left();
-                }
-            }
-        };
-        try {
-            byte[] body = HttpReplies.drain(exchange.getRequestBody());
-            // decided on arrival (the rate limit counts arrivals), answered after the latency
-            RequestDecoder.Trace trace = new RequestDecoder.Trace();
-            RequestCookies cookies =
-                    RequestCookies.parse(exchange.getRequestHeaders().get("Cookie"));
-            Answer answer = dispatcher.dispatch(method, path, body, cookies, trace);
-            pause(settings.latencyMs()
-                    + (settings.jitterMs() > 0 ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0));
-            stats.record(new RecordedRequest(
-                    method,
-                    path,
-                    exchange.getRequestURI().getRawQuery(),
-                    trace.innerJson,
-                    trace.encSecKeyLength,
-                    answer.outcome(),
-                    HttpReplies.headers(exchange),
-                    cookies));
-            if (answer.hang()) {
-                pause(settings.hangMs());
-            }
-            if (silent) {
-                // a server that stopped answering: the connection stays open, nothing comes back
-                pause(Long.MAX_VALUE);
-                return;
-            }
-            HttpReplies.send(
-                    exchange,
-                    answer.status(),
-                    answer.contentType(),
-                    answer.body(),
-                    trickleMs,
-                    this::pause,
-                    closed::get,
-                    left);
-        } catch (IOException | RuntimeException e) {
-            // the client went away or the sandbox is closing: the exchange is closed below
-        } finally {
-            exchange.close();
-            left.run();
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-
     /**
      * From now on, answers come a byte every {@code millis} (0: at once), as from a crawling server whose every
      * read arrives within any response timeout.
      */
     public void setTrickleMs(long millis) {
-        this.trickleMs = Math.max(0, millis);
+        handler.setTrickleMs(millis);
     }
 
     /** From now on (true), requests are accepted and never answered, as by a server that stopped answering. */
     public void setSilent(boolean silent) {
-        this.silent = silent;
-    }
-
-    /** Waits {@code millis}, or less when the sandbox is closed meanwhile. */
-    private void pause(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            closing.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        handler.setSilent(silent);
     }
 }
