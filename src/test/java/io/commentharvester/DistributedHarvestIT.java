@@ -29,21 +29,24 @@ import io.commentharvester.sandbox.RecordedRequest;
 import io.commentharvester.sandbox.SandboxServer;
 import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.JarProcess;
+import io.commentharvester.support.SharedHarvest;
 import io.commentharvester.support.TestRedis;
 
 /**
  * harvest.distributed: harvesters in their own JVMs (the packaged jar) share one harvest of a 20 000-comment thread
- * and 20 small songs through one Redis; one of them is killed with -9 half-way.
+ * and 20 small songs through one Redis; one of them is killed with -9 half-way. How much sooner three finish than
+ * one: {@link DistributedSpeedIT}.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class DistributedHarvestIT {
 
-    static final String DEEP = "880000";
-    static final int DEEP_COMMENTS = 20_000;
-    static final int WORKERS = 4;
+    static final String DEEP = SharedHarvest.DEEP;
+    static final int DEEP_COMMENTS = SharedHarvest.DEEP_COMMENTS;
+    static final int WORKERS = SharedHarvest.WORKERS;
     static final long CLAIM_IDLE_MS = 3_000;
     static SandboxServer sandbox;
     static TestRedis redis;
+    static SharedHarvest harvest;
     final ObjectMapper json = new ObjectMapper();
     /** Each thread's comments, newest first, as the sandbox serves them (read once: the corpus copies them). */
     final Map<String, List<long[]>> corpus = new HashMap<>();
@@ -53,6 +56,7 @@ class DistributedHarvestIT {
         sandbox = SandboxServer.start(SandboxSettings.defaults().withLatencyMs(50));
         sandbox.corpus().threadSize("R_SO_4_" + DEEP, DEEP_COMMENTS);
         redis = TestRedis.start(null);
+        harvest = new SharedHarvest(sandbox, redis, CLAIM_IDLE_MS);
     }
 
     @AfterAll
@@ -62,32 +66,15 @@ class DistributedHarvestIT {
     }
 
     static List<String> songs() {
-        List<String> songs = new ArrayList<>(List.of(DEEP));
-        for (int i = 1; i <= 20; i++) {
-            songs.add(String.valueOf(880000 + i));
-        }
-        return songs;
+        return SharedHarvest.songs();
     }
 
     static String[] args(String prefix, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--weapi.base-url=" + sandbox.baseUrl(),
-                "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
-                "--weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(),
-                "--redis.url=" + redis.url(),
-                "--redis.key-prefix=" + prefix,
-                "--harvest.song-ids=" + String.join(",", songs()),
-                "--harvest.pages=all",
-                "--harvest.concurrency=" + WORKERS,
-                "--harvest.max-requests-per-second=0",
-                "--harvest.claim-idle-ms=" + CLAIM_IDLE_MS));
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+        return harvest.args(prefix, extra);
     }
 
-    /** A harvester as bin/comment-harvester starts it (its JVM options, the build's start-up archive). */
     static JarProcess start(String... args) throws IOException {
-        return JarProcess.launch(Map.of("REDIS_URL", ""), args);
+        return SharedHarvest.start(args);
     }
 
     @Test
@@ -265,79 +252,5 @@ class DistributedHarvestIT {
                 .containsExactly("comment-harvester: harvest.distributed='true': needs redis.url (the embedded Redis is"
                         + " this process's own and cannot be shared)");
         assertThat(redis.template().keys("bad:*")).isEmpty();
-    }
-
-    @Test
-    void threeHarvestersOfFourWorkersEachShareTheWorkAndFinishSoonerThanOne() throws Exception {
-        sandbox.stats().reset();
-        long oneStarted = System.nanoTime();
-        JarProcess one = start(args("speed-one:"));
-        assertThat(one.exitCode()).as(one.text()).isZero();
-        double oneSeconds = (System.nanoTime() - oneStarted) / 1e9;
-        String oneLoad = load();
-
-        String[] shared = args("speed-three:", "--harvest.distributed=true");
-        sandbox.stats().reset();
-        long threeStarted = System.nanoTime();
-        List<JarProcess> three = List.of(start(shared), start(shared), start(shared));
-        List<String> harvestSeconds = new ArrayList<>();
-        for (JarProcess harvester : three) {
-            assertThat(harvester.exitCode()).as(harvester.text()).isZero();
-            harvestSeconds.add(harvestSeconds(harvester.text()));
-        }
-        double threeSeconds = (System.nanoTime() - threeStarted) / 1e9;
-        for (String song : songs()) {
-            assertThat(redis.template().opsForHash().size("speed-three:" + song))
-                    .isEqualTo(redis.template().opsForHash().size("speed-one:" + song));
-        }
-        // every harvester walked a share of the pages, and none walked them all
-        for (JarProcess harvester : three) {
-            assertThat(pagesOk(harvester.text())).isBetween(1, pagesOk(one.text()) * 3 / 4);
-        }
-        // from start to exit, and from planning to the end (each process's own "harvest done" time: without the
-        // JVMs' start, which three processes starting at once on a machine of two cores make longer)
-        double slowestHarvest =
-                harvestSeconds.stream().mapToDouble(Double::parseDouble).max().orElseThrow();
-        System.out.printf(
-                "one harvester: %.1f s (harvest %s s, %s), three: %.1f s (harvest %s s, %s): %.2fx from start to"
-                        + " exit, %.2fx from planning to the end, %d workers each, 50 ms latency%n",
-                oneSeconds,
-                harvestSeconds(one.text()),
-                oneLoad,
-                threeSeconds,
-                String.join(" / ", harvestSeconds),
-                load(),
-                threeSeconds / oneSeconds,
-                slowestHarvest / Double.parseDouble(harvestSeconds(one.text())),
-                WORKERS);
-        // the issue asks for 0.45x from start to exit (SharedWalkTest: 0.28x of the pages' time, without CPU limits);
-        // on two cores, where the sandbox's decryption and three JVMs starting at once compete for the CPU, measured
-        // 0.48x to 0.58x (median 0.50x) run alone and 0.50x to 0.65x in full builds (0.39x to 0.51x from planning to
-        // the end), with the launcher's start-up archive. The bounds here say sooner, which harvesters that each
-        // walked everything are not (the share of pages each walked is checked above), and that the walk is shared
-        // while it runs: three that took turns would take about as long as one from planning to the end
-        assertThat(threeSeconds / oneSeconds).isLessThan(1.0);
-        assertThat(slowestHarvest / Double.parseDouble(harvestSeconds(one.text())))
-                .isLessThan(0.7);
-    }
-
-    private static String load() {
-        return String.format(
-                java.util.Locale.ROOT,
-                "%.1f in flight on average, at most %d",
-                sandbox.stats().averageInFlight(),
-                sandbox.stats().maxInFlight());
-    }
-
-    private static String harvestSeconds(String output) {
-        java.util.regex.Matcher matcher =
-                java.util.regex.Pattern.compile("harvest done: .*, ([0-9.]+) s").matcher(output);
-        return matcher.find() ? matcher.group(1) : "?";
-    }
-
-    private static int pagesOk(String output) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("harvest done: [^,]*, (\\d+) page\\(s\\) ok")
-                .matcher(output);
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 }
