@@ -35,7 +35,7 @@ public final class Claims {
      */
     public static Carved carve(WorkQueue queue, long minComments) {
         return queue.read(() -> {
-            WorkQueue.Largest largest = queue.largestSlice(minComments);
+            PageChoice.Largest largest = queue.largestSlice(minComments);
             if (largest == null) {
                 return null;
             }

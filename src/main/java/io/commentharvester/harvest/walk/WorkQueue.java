@@ -2,7 +2,6 @@ package io.commentharvester.harvest.walk;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
@@ -17,22 +16,18 @@ import io.commentharvester.harvest.PageRequest;
  * handed a page it cannot start. When no slice is idle and a worker is free, the slice with the most comments
  * left is split in two and the worker takes the older half. Only {@link #next()} waits, until there is a page
  * to hand out or nothing is left at all.
+ *
+ * <p>The queue is what the split iterates and what the workers tell how each page went, and the walks change
+ * only under its lock (its {@link InFlightLimit}'s). Handing the pages out, waiting, and asking a
+ * {@link WorkFeed} for more are {@link PageHandout}'s part; the choice of the page, and of the largest slice,
+ * {@link PageChoice}'s.
  */
 public final class WorkQueue implements Iterator<PageRequest> {
 
-    /** How often a queue fed by a {@link WorkFeed} asks it again while it had nothing (ms). */
-    private static final long FEED_POLL_MS = 25;
-
     private final List<ThreadWalk> walks;
-    private final InFlightLimit limit;
-    private final BooleanSupplier cancelled;
     private final ReentrantLock lock;
-    private final Condition changed;
-    private int inFlight;
-    private int nextWalk;
-    private PageRequest ready;
-    /** More work beyond the walks' own (a distributed harvest); null when the walks are all the work. */
-    private final WorkFeed feed;
+    private final PageChoice choice;
+    private final PageHandout handout;
 
     public WorkQueue(List<ThreadWalk> walks, int concurrency, BooleanSupplier cancelled) {
         this(walks, new InFlightLimit(concurrency), cancelled);
@@ -45,12 +40,10 @@ public final class WorkQueue implements Iterator<PageRequest> {
 
     /** A queue that asks {@code feed} for more work whenever its walks have nothing to hand out. */
     public WorkQueue(List<ThreadWalk> walks, InFlightLimit limit, BooleanSupplier cancelled, WorkFeed feed) {
-        this.feed = feed;
         this.walks = List.copyOf(walks);
-        this.limit = limit;
-        this.cancelled = cancelled;
         this.lock = limit.lock;
-        this.changed = limit.changed;
+        this.choice = new PageChoice(this, this.walks);
+        this.handout = new PageHandout(this, choice, this.walks, limit, cancelled, feed);
     }
 
     public List<ThreadWalk> walks() {
@@ -64,16 +57,7 @@ public final class WorkQueue implements Iterator<PageRequest> {
      */
     @Override
     public boolean hasNext() {
-        boolean local;
-        lock.lock();
-        try {
-            local = ready != null
-                    || inFlight > 0
-                    || !cancelled.getAsBoolean() && walks.stream().anyMatch(w -> !w.isFinished());
-        } finally {
-            lock.unlock();
-        }
-        return local || feed != null && !cancelled.getAsBoolean() && !feed.drained();
+        return handout.hasNext();
     }
 
     /**
@@ -82,113 +66,22 @@ public final class WorkQueue implements Iterator<PageRequest> {
      */
     @Override
     public PageRequest next() {
-        lock.lock();
-        try {
-            while (true) {
-                boolean room = limit.hasRoom();
-                if (ready == null && !cancelled.getAsBoolean() && room) {
-                    ready = take();
-                }
-                if (ready != null && !cancelled.getAsBoolean()) {
-                    PageRequest page = ready;
-                    ready = null;
-                    inFlight++;
-                    limit.taken();
-                    return page;
-                }
-                if (feed != null && room && !cancelled.getAsBoolean()) {
-                    // nothing to take here: claim more from the feed, or wait until the harvest is drained
-                    if (unlocked(() -> feed.claim(this))) {
-                        continue;
-                    }
-                    if (inFlight == 0 && unlocked(feed::drained)) {
-                        return null;
-                    }
-                    try {
-                        changed.awaitNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(FEED_POLL_MS));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return null;
-                    }
-                    continue;
-                }
-                // nothing of this queue in flight, and nothing to take although there was room (or the run stops):
-                // every walk is finished; without room, another harvest holds the pages in flight: wait for it
-                if (inFlight == 0 && (room || cancelled.getAsBoolean())) {
-                    if (ready != null) {
-                        // taken but never handed out: the run was cancelled meanwhile
-                        release(ready);
-                        ready = null;
-                    }
-                    return null;
-                }
-                changed.awaitUninterruptibly();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean unlocked(BooleanSupplier call) {
-        lock.unlock();
-        try {
-            return call.getAsBoolean();
-        } finally {
-            lock.lock();
-        }
+        return handout.next();
     }
 
     /** The next page if one can be handed out now, without waiting; null otherwise (for simulations and tests). */
     PageRequest poll() {
-        lock.lock();
-        try {
-            if (ready == null && !cancelled.getAsBoolean() && limit.hasRoom()) {
-                ready = take();
-            }
-            PageRequest page = ready;
-            if (page != null) {
-                ready = null;
-                inFlight++;
-                limit.taken();
-            }
-            return page;
-        } finally {
-            lock.unlock();
-        }
+        return handout.poll();
     }
 
     /** Wakes a waiting {@link #hasNext()}, e.g. when the run is cancelled. */
     public void wakeUp() {
-        lock.lock();
-        try {
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        handout.wakeUp();
     }
 
     /** A page handed out by {@link #next()} is over, however it went: its worker is free again. */
     public void pageDone(PageRequest page) {
-        lock.lock();
-        try {
-            release(page);
-            inFlight--;
-            limit.released();
-        } finally {
-            lock.unlock();
-        }
-        if (feed != null) {
-            feed.pageDone(this);
-        }
-    }
-
-    private static void release(PageRequest page) {
-        if (page.slice() == null) {
-            ThreadLists.pageDone(page);
-        } else {
-            page.slice().inFlight = false;
-            page.slice().committing = false;
-        }
+        handout.pageDone(page);
     }
 
     public PageOutcome decide(PageRequest page, CommentPage answer) {
@@ -297,51 +190,11 @@ public final class WorkQueue implements Iterator<PageRequest> {
         }
     }
 
-    private PageRequest take() {
-        // idle slices first, walks taken in turn so that every resource moves
-        for (int i = 0; i < walks.size(); i++) {
-            ThreadWalk walk = walks.get((nextWalk + i) % walks.size());
-            Slice slice = walk.idleSlice();
-            if (slice != null) {
-                nextWalk = (nextWalk + i + 1) % walks.size();
-                return walk.nextPage(this, slice);
-            }
-        }
-        // then the hot lists and the floors
-        for (int i = 0; i < walks.size(); i++) {
-            ThreadWalk walk = walks.get((nextWalk + i) % walks.size());
-            PageRequest page = ThreadLists.next(this, walk);
-            if (page != null) {
-                nextWalk = (nextWalk + i + 1) % walks.size();
-                return page;
-            }
-        }
-        // then a new slice cut from the one with the most comments left
-        Largest largest = largestSlice(0);
-        if (largest == null) {
-            return null;
-        }
-        Slice older = largest.walk().split(largest.slice(), largest.estimate());
-        return older == null ? null : largest.walk().nextPage(this, older);
-    }
-
-    /** A slice of one of the walks, with the comments it is estimated to hold still. */
-    record Largest(ThreadWalk walk, Slice slice, double estimate) {}
-
     /**
      * The slice with the most comments estimated left, if that is more than {@code floor}; null otherwise. Called
      * under the lock.
      */
-    Largest largestSlice(double floor) {
-        Largest largest = null;
-        for (ThreadWalk walk : walks) {
-            for (Slice slice : walk.slices()) {
-                double estimate = walk.remainingEstimate(slice);
-                if (estimate > (largest == null ? floor : largest.estimate())) {
-                    largest = new Largest(walk, slice, estimate);
-                }
-            }
-        }
-        return largest;
+    PageChoice.Largest largestSlice(double floor) {
+        return choice.largestSlice(floor);
     }
 }
