@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
-import org.springframework.data.redis.core.script.RedisScript;
 
 import io.commentharvester.harvest.walk.Coverage;
 import io.commentharvester.harvest.walk.PageOutcome;
@@ -21,39 +19,14 @@ import io.commentharvester.harvest.walk.WalkTally;
  * What the harvest keeps in Redis, per resource hash {@code <key>}: the comments themselves, {@code <key>:walk}
  * (the time ranges already walked, and the order fields they were walked with), {@code <key>:meta} (counts and
  * completeness) and {@code <key>:failed} (what failed in the last run, and why).
+ *
+ * <p>The page writes and the walk hash's checkpoints, each write one Lua script, are {@link CheckpointStore}'s;
+ * the ledger names the keys and keeps the counts, the meta hash, the watermark and the failures.
  */
 public class HarvestLedger {
 
-    /** The walk hash's field that names the order fields its ranges were walked with. */
-    static final String ORDER_FIELD = "order";
     /** The meta hash's field that holds the thread's {@link Watermark}. */
     public static final String WATERMARK_FIELD = "watermark";
-
-    /**
-     * Writes a page's comments, the slice's checkpoint and the thread's total in one atomic round trip, and
-     * answers how many fields were new and how many the hash holds now. With the extra lists, the same call
-     * records the floors found on the page ({@code HSETNX <key>:floors parent -1}), adds hot comments to
-     * {@code <key>:hot} (score likedCount), sets a floor's checkpoint, and counts a floor's new replies in the
-     * meta hash's {@code replies}.
-     * KEYS: comments, walk, meta, floors, hot. ARGV: walk field, walk value, total, floor field, floor value,
-     * parents n, hot n, replies flag, then n parents, n (score, member) pairs, then field/value pairs.
-     */
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> STORE_PAGE = new DefaultRedisScript<>(
-            "local np = tonumber(ARGV[6]) local nh = tonumber(ARGV[7]) local i = 9 local added = 0 "
-                    + "for j = 1, np do redis.call('HSETNX', KEYS[4], ARGV[i], '-1') i = i + 1 end "
-                    + "for j = 1, nh do redis.call('ZADD', KEYS[5], ARGV[i], ARGV[i + 1]) i = i + 2 end "
-                    + "if #ARGV >= i then added = redis.call('HSET', KEYS[1], unpack(ARGV, i)) end "
-                    + "if ARGV[1] ~= '' then redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) end "
-                    + "if ARGV[3] ~= '' then redis.call('HSET', KEYS[3], 'totalCount', ARGV[3]) end "
-                    + "if ARGV[4] ~= '' then redis.call('HSET', KEYS[4], ARGV[4], ARGV[5]) end "
-                    + "if ARGV[8] == '1' and added > 0 then redis.call('HINCRBY', KEYS[3], 'replies', added) end "
-                    + "return {added, redis.call('HLEN', KEYS[1])}",
-            List.class);
-
-    /** Replaces the walk hash by its compacted form in one step: a kill in between never loses the checkpoints. */
-    private static final RedisScript<Long> REPLACE_HASH = new DefaultRedisScript<>(
-            "redis.call('DEL', KEYS[1]) " + "return redis.call('HSET', KEYS[1], unpack(ARGV))", Long.class);
 
     /**
      * One atomic write of a thread's hash and its bookkeeping.
@@ -80,11 +53,13 @@ public class HarvestLedger {
     private final StringRedisTemplate redis;
     private final String keyPrefix;
     private final Clock clock;
+    private final CheckpointStore checkpoints;
 
     public HarvestLedger(StringRedisTemplate redis, String keyPrefix, Clock clock) {
         this.redis = redis;
         this.keyPrefix = keyPrefix;
         this.clock = clock;
+        this.checkpoints = new CheckpointStore(redis);
     }
 
     public String commentsKey(Resource resource) {
@@ -116,29 +91,7 @@ public class HarvestLedger {
      * fields (what those fields do on the server is inferred, so such ranges prove nothing).
      */
     public List<Coverage> coverage(String commentsKey, String orderTag) {
-        String walkKey = walkKey(commentsKey);
-        Map<Object, Object> entries = redis.opsForHash().entries(walkKey);
-        List<Coverage> ranges = new ArrayList<>();
-        if (orderTag.equals(entries.get(ORDER_FIELD))) {
-            entries.forEach((field, value) -> {
-                if (!ORDER_FIELD.equals(field)) {
-                    ranges.add(Coverage.parse(String.valueOf(value)));
-                }
-            });
-        }
-        List<Coverage> merged = Coverage.merge(ranges);
-        Map<String, String> compacted = new LinkedHashMap<>();
-        compacted.put(ORDER_FIELD, orderTag);
-        for (int i = 0; i < merged.size(); i++) {
-            compacted.put("c." + (i + 1), merged.get(i).format());
-        }
-        List<String> args = new ArrayList<>();
-        compacted.forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
-        redis.execute(REPLACE_HASH, List.of(walkKey), args.toArray());
-        return merged;
+        return checkpoints.coverage(commentsKey, orderTag);
     }
 
     /** Forgets what earlier runs walked and what failed (the comments stay: storage is idempotent). */
@@ -159,16 +112,7 @@ public class HarvestLedger {
 
     /** The time ranges stored, as Redis holds them now, merged; read only (other processes may be writing). */
     public List<Coverage> coveredNow(String commentsKey, String orderTag) {
-        Map<Object, Object> entries = redis.opsForHash().entries(walkKey(commentsKey));
-        List<Coverage> ranges = new ArrayList<>();
-        if (orderTag.equals(entries.get(ORDER_FIELD))) {
-            entries.forEach((field, value) -> {
-                if (!ORDER_FIELD.equals(field)) {
-                    ranges.add(Coverage.parse(String.valueOf(value)));
-                }
-            });
-        }
-        return Coverage.merge(ranges);
+        return checkpoints.coveredNow(commentsKey, orderTag);
     }
 
     /** Failures of an earlier run are about to be retried: {@code :failed} holds only what fails now. */
@@ -210,32 +154,7 @@ public class HarvestLedger {
 
     /** One atomic write; answers {new fields, fields in the hash}. */
     public long[] write(Write write) {
-        String key = write.commentsKey();
-        List<String> args = new ArrayList<>(8
-                + write.parents().size()
-                + 2 * write.hot().size()
-                + 2 * write.comments().size());
-        args.addAll(List.of(
-                write.walkField(),
-                write.walkValue(),
-                write.total(),
-                write.floorField(),
-                write.floorValue(),
-                String.valueOf(write.parents().size()),
-                String.valueOf(write.hot().size()),
-                write.replies() ? "1" : "0"));
-        args.addAll(write.parents());
-        for (PageComment comment : write.hot()) {
-            args.add(String.valueOf(comment.likedCount()));
-            args.add(comment.field());
-        }
-        for (PageComment comment : write.comments()) {
-            args.add(comment.field());
-            args.add(comment.value());
-        }
-        List<?> result = redis.execute(
-                STORE_PAGE, List.of(key, walkKey(key), metaKey(key), floorsKey(key), hotKey(key)), args.toArray());
-        return new long[] {((Number) result.get(0)).longValue(), ((Number) result.get(1)).longValue()};
+        return checkpoints.write(write);
     }
 
     /** The floors earlier runs found: parentId -> next time, -1 or done. */
