@@ -1,8 +1,6 @@
 package io.commentharvester.harvest;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.commentharvester.ExitCodes;
 import io.commentharvester.harvest.walk.ThreadWalk;
-import io.commentharvester.harvest.walk.WalkTally;
 import io.commentharvester.harvest.walk.WorkQueue;
 
 /** The tally of one harvest run: its walks, what was stored and what failed; thread-safe. */
@@ -244,99 +241,19 @@ public class HarvestRun {
         return cancelled ? ExitCodes.CANCELLED : ExitCodes.INCOMPLETE;
     }
 
+    /** The run in one line: its state, resources, pages, comments added and stored, and seconds. */
     public String summaryLine() {
-        boolean complete = isComplete() && pagesFailed() == 0;
-        String state = abortReason != null
-                ? "aborted"
-                : complete ? "done" : stopReason != null ? "stopped" : cancelled ? "cancelled" : "incomplete";
-        return read(() -> {
-            long stored = 0;
-            long total = 0;
-            boolean totalKnown = true;
-            for (ThreadWalk walk : walks()) {
-                stored += Math.max(0, walk.tally().stored());
-                totalKnown &= walk.tally().totalCount() >= 0;
-                total += Math.max(0, walk.tally().totalCount());
-            }
-            return String.format(
-                    Locale.ROOT,
-                    "harvest %s: %d resource(s), %d page(s) ok, %d failed, %d comments added, "
-                            + "%d stored%s%s, %.1f s",
-                    state,
-                    resources(),
-                    pagesOk(),
-                    pagesFailed(),
-                    commentsAdded(),
-                    stored,
-                    totalKnown && total > 0
-                            ? String.format(Locale.ROOT, " of %d (%s)", total, percent((double) stored / total))
-                            : "",
-                    lists(walks().stream().map(ThreadWalk::tally).toList()),
-                    seconds());
-        });
+        return RunSummary.summaryLine(this);
     }
 
     /** One line per thread: added, stored, the API's total, completeness, and whether its end was reached. */
     public List<String> threadLines() {
-        return read(() -> {
-            List<String> lines = new ArrayList<>();
-            for (ThreadWalk walk : walks()) {
-                WalkTally tally = walk.tally();
-                long notDone = walk.slicesNotDone();
-                String state = walk.endReached()
-                        ? "end reached"
-                        : tally.isTargetReached()
-                                ? "newest pages stored"
-                                : walk.isComplete()
-                                        ? (walk.olderGapsSkipped() ? "newer comments stored" : "lists walked")
-                                        : "end not reached"
-                                                + (notDone > 0
-                                                        ? ", " + notDone
-                                                                + " part(s) not done (a rerun goes on from there)"
-                                                        : "");
-                lines.add(String.format(
-                        Locale.ROOT,
-                        "%s (%s): %d added, %d stored%s, totalCount %s, %s complete, %s%s%s",
-                        walk.resource(),
-                        walk.resource().threadId(),
-                        tally.added(),
-                        Math.max(0, tally.stored()),
-                        lists(List.of(tally)),
-                        tally.totalCount() >= 0 ? String.valueOf(tally.totalCount()) : "unknown",
-                        Double.isNaN(tally.completeness()) ? "?" : percent(tally.completeness()),
-                        state,
-                        tally.watermark() >= 0
-                                ? ", watermark "
-                                        + java.time.Instant.ofEpochMilli(tally.watermark())
-                                                .atOffset(java.time.ZoneOffset.ofHours(8))
-                                : "",
-                        tally.problems().isEmpty() ? "" : "; " + String.join("; ", tally.problems())));
-            }
-            return lines;
-        });
-    }
-
-    /** ", H hot, R replies, O odd": what the hot lists and floors hold, odd comments of this run; each if any. */
-    private static String lists(List<WalkTally> tallies) {
-        long hot =
-                tallies.stream().mapToLong(WalkTally::hot).filter(n -> n >= 0).sum();
-        long replies = tallies.stream()
-                .mapToLong(WalkTally::replies)
-                .filter(n -> n >= 0)
-                .sum();
-        long odd = tallies.stream().mapToLong(WalkTally::odd).sum();
-        return (tallies.stream().anyMatch(t -> t.hot() >= 0) ? ", " + hot + " hot" : "")
-                + (tallies.stream().anyMatch(t -> t.replies() >= 0) ? ", " + replies + " replies" : "")
-                + (odd > 0 ? ", " + odd + " odd" : "");
+        return RunSummary.threadLines(this);
     }
 
     /** Runs a read of the walks' tallies under the work queue's lock (summaries, reports, progress). */
     public <T> T read(java.util.function.Supplier<T> reader) {
         WorkQueue work = queue;
         return work == null ? reader.get() : work.read(reader);
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 }
