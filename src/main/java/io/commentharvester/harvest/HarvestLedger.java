@@ -217,13 +217,13 @@ public class HarvestLedger {
         return meta;
     }
 
-    /** Comments of the thread's lists in the hash now, replies not counted (what the summary reports as stored). */
     /** Fields in the thread's hash: comments and replies. */
     public long hashSize(String commentsKey) {
         Long size = redis.opsForHash().size(commentsKey);
         return size == null ? 0 : size;
     }
 
+    /** Comments of the thread's lists in the hash now, replies not counted (what the summary reports as stored). */
     public long storedCount(String commentsKey) {
         Long size = redis.opsForHash().size(commentsKey);
         return Math.max(0, (size == null ? 0 : size) - storedReplies(commentsKey));
