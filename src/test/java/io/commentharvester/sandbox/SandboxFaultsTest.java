@@ -2,112 +2,21 @@ package io.commentharvester.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.commentharvester.weapi.WeapiCrypto;
-
+/**
+ * The faults a test puts on a page: each kind as the site gives it, and a page that fails every time until the
+ * faults are cleared.
+ */
 class SandboxFaultsTest {
 
     private static final String THREAD = "R_SO_4_186016";
-    private static final EnumSet<FaultKind> QUICK_KINDS =
-            EnumSet.of(FaultKind.HTTP_503, FaultKind.TRUNCATED_JSON, FaultKind.CHEATING, FaultKind.TOO_FREQUENT);
-
-    /** What one harvest saw: every outcome in order, and the comments. */
-    private record Harvest(List<String> outcomes, List<JsonNode> comments, Map<Integer, Integer> faultsByPage) {}
-
-    @Test
-    void faultsAreDeterministicForASeedAndBoundedPerPage() throws Exception {
-        SandboxSettings settings = SandboxSettings.defaults()
-                .withCommentsPerThread(230)
-                .withFaultRate(0.6)
-                .withMaxFaultsPerPage(2)
-                .withSeed(7)
-                .withFaultKinds(QUICK_KINDS);
-
-        Harvest first = harvest(settings);
-        Harvest second = harvest(settings);
-        Harvest otherSeed = harvest(settings.withSeed(8));
-
-        assertThat(second.outcomes()).isEqualTo(first.outcomes());
-        assertThat(otherSeed.outcomes()).isNotEqualTo(first.outcomes());
-        assertThat(first.outcomes()).filteredOn(o -> !o.equals("ok")).hasSizeGreaterThan(3);
-        assertThat(first.outcomes()).filteredOn("ok"::equals).hasSize(12);
-        assertThat(first.faultsByPage().values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
-        assertThat(first.faultsByPage().values()).contains(2);
-        try (SandboxServer reference = SandboxServer.start(settings)) {
-            assertThat(first.comments())
-                    .containsExactlyElementsOf(reference.corpus().comments(THREAD));
-        }
-    }
-
-    /** Pages through the thread in time order with a fresh server, retrying every page until it answers. */
-    private static Harvest harvest(SandboxSettings settings) throws IOException {
-        try (SandboxServer server = SandboxServer.start(settings)) {
-            SandboxClient client = new SandboxClient(server);
-            List<String> outcomes = new ArrayList<>();
-            List<JsonNode> comments = new ArrayList<>();
-            Map<Integer, Integer> faultsByPage = new HashMap<>();
-            boolean more = true;
-            for (int pageNo = 1; more; pageNo++) {
-                for (int attempt = 0; ; attempt++) {
-                    assertThat(attempt).isLessThanOrEqualTo(settings.maxFaultsPerPage());
-                    SandboxClient.Response response = client.newApi(SandboxClient.newApiRequest(THREAD, pageNo, 20, 3));
-                    JsonNode json = okJson(response);
-                    List<RecordedRequest> recorded = server.stats().requests();
-                    outcomes.add(recorded.get(recorded.size() - 1).outcome());
-                    if (json != null) {
-                        json.at("/data/comments").forEach(comments::add);
-                        more = json.at("/data/hasMore").booleanValue();
-                        break;
-                    }
-                    faultsByPage.merge(pageNo, 1, Integer::sum);
-                }
-            }
-            assertThat(server.stats().countsByOutcome().values().stream()
-                            .mapToInt(Integer::intValue)
-                            .sum())
-                    .isEqualTo(outcomes.size());
-            return new Harvest(outcomes, comments, faultsByPage);
-        }
-    }
-
-    /** The answer's JSON when it is a complete code-200 answer, else null (a fault). */
-    private static JsonNode okJson(SandboxClient.Response response) {
-        if (response.status() != 200) {
-            return null;
-        }
-        try {
-            JsonNode json = SandboxClient.JSON.readTree(response.body());
-            return json.get("code").intValue() == 200 ? json : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
     @Test
     void eachFaultKindLooksLikeTheRealThing() throws Exception {
@@ -163,30 +72,6 @@ class SandboxFaultsTest {
     }
 
     @Test
-    void aCaptchaIsInjectedAtRandomOnlyWhenNamed() throws Exception {
-        SandboxSettings allDefaults = SandboxSettings.defaults()
-                .withFaultRate(1.0)
-                .withMaxFaultsPerPage(1000)
-                .withHangMs(1);
-        try (SandboxServer server = SandboxServer.start(allDefaults)) {
-            SandboxClient client = new SandboxClient(server);
-            for (int pageNo = 1; pageNo <= 40; pageNo++) {
-                client.newApi(SandboxClient.newApiRequest(THREAD, pageNo % 8 + 1, 20, 3));
-            }
-            assertThat(server.stats().countsByOutcome())
-                    .doesNotContainKey("captcha")
-                    .hasSizeGreaterThan(3);
-        }
-        try (SandboxServer server = SandboxServer.start(allDefaults.withFaultKinds(FaultKind.CAPTCHA))) {
-            JsonNode json = new SandboxClient(server)
-                    .newApi(SandboxClient.newApiRequest(THREAD, 1, 20, 3))
-                    .json();
-            assertThat(json.get("code").intValue()).isEqualTo(-462);
-            assertThat(server.stats().countsByOutcome()).containsExactly(Map.entry("captcha", 1));
-        }
-    }
-
-    @Test
     void aPermanentlyFailingPageFailsEveryTimeUntilCleared() throws Exception {
         try (SandboxServer server = SandboxServer.start(SandboxSettings.defaults())) {
             SandboxClient client = new SandboxClient(server);
@@ -219,145 +104,5 @@ class SandboxFaultsTest {
                     .containsEntry("http-503", 7)
                     .containsEntry("ok", 3);
         }
-    }
-
-    @Test
-    void theFaultRateCanBeChangedAtRuntime() throws Exception {
-        SandboxSettings settings = SandboxSettings.defaults()
-                .withFaultRate(1.0)
-                .withMaxFaultsPerPage(1000)
-                .withFaultKinds(FaultKind.CHEATING);
-        try (SandboxServer server = SandboxServer.start(settings)) {
-            SandboxClient client = new SandboxClient(server);
-            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 1, 20, 3))
-                            .json()
-                            .get("code")
-                            .intValue())
-                    .isEqualTo(-460);
-
-            server.setFaultRate(0.0);
-
-            for (int pageNo = 1; pageNo <= 3; pageNo++) {
-                assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, pageNo, 20, 3))
-                                .json()
-                                .get("code")
-                                .intValue())
-                        .isEqualTo(200);
-            }
-            assertThatThrownBy(() -> server.setFaultRate(2.0)).isInstanceOf(IllegalArgumentException.class);
-        }
-    }
-
-    @Test
-    void aHangOutlastsAShortClientTimeoutAndCloseDoesNotWaitForIt() throws Exception {
-        SandboxServer server = SandboxServer.start(SandboxSettings.defaults().withHangMs(2_000));
-        try {
-            server.failPageAlways(THREAD, 1, FaultKind.HANG);
-            SandboxClient client = new SandboxClient(server);
-            String text = SandboxClient.newApiRequest(THREAD, 1, 20, 3).toString();
-            String form = client.crypto().encrypt(text).toFormBody();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + SandboxServer.NEW_API_PATH))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .timeout(Duration.ofMillis(200))
-                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
-                    .build();
-
-            long started = System.nanoTime();
-            assertThatThrownBy(() -> client.sendRaw(request)).isInstanceOf(HttpTimeoutException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_500));
-            assertThat(server.stats().inFlight()).isEqualTo(1);
-            assertThat(server.stats().countsByOutcome()).containsEntry("hang", 1);
-        } finally {
-            long closing = System.nanoTime();
-            server.close();
-            assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofMillis(1_000));
-        }
-        await().atMost(Duration.ofSeconds(2)).until(() -> server.stats().inFlight() == 0);
-    }
-
-    @Test
-    void aHangThenAnswersNormally() throws Exception {
-        try (SandboxServer server =
-                SandboxServer.start(SandboxSettings.defaults().withHangMs(150))) {
-            server.failPageAlways(THREAD, 1, FaultKind.HANG);
-            SandboxClient client = new SandboxClient(server);
-
-            long started = System.nanoTime();
-            JsonNode json =
-                    client.newApi(SandboxClient.newApiRequest(THREAD, 1, 20, 3)).json();
-
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
-            assertThat(json.at("/data/comments"))
-                    .containsExactlyElementsOf(server.corpus().comments(THREAD).subList(0, 20));
-        }
-    }
-
-    @Test
-    void statsCountInFlightRequestsUnderParallelLoad() throws Exception {
-        int n = 8;
-        try (SandboxServer server =
-                SandboxServer.start(SandboxSettings.defaults().withLatencyMs(300))) {
-            SandboxClient client = new SandboxClient(server);
-            String text = SandboxClient.newApiRequest(THREAD, 1, 20, 3).toString();
-            // one request first, so that class loading on either side cannot spread the parallel ones apart
-            assertThat(client.post(SandboxServer.NEW_API_PATH, text, null).status())
-                    .isEqualTo(200);
-            server.stats().reset();
-            CountDownLatch go = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(n);
-            try {
-                List<Future<SandboxClient.Response>> answers = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    answers.add(pool.submit(() -> {
-                        go.await();
-                        return client.post(SandboxServer.NEW_API_PATH, text, null);
-                    }));
-                }
-                go.countDown();
-                for (Future<SandboxClient.Response> answer : answers) {
-                    assertThat(answer.get(10, TimeUnit.SECONDS)
-                                    .json()
-                                    .get("code")
-                                    .intValue())
-                            .isEqualTo(200);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-
-            await().atMost(Duration.ofSeconds(2)).until(() -> server.stats().inFlight() == 0);
-            assertThat(server.stats().maxInFlight()).isEqualTo(n);
-            assertThat(server.stats().averageInFlight())
-                    .as("time-weighted")
-                    .isGreaterThanOrEqualTo(0.6 * n)
-                    .isLessThanOrEqualTo(n);
-            assertThat(server.stats().requestCount()).isEqualTo(n);
-            assertThat(server.stats().countsByOutcome()).containsExactly(Map.entry("ok", n));
-        }
-    }
-
-    @Test
-    void aKeyFileIsCreatedThenReused(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("keys/sandbox-key.properties");
-        String modulus;
-        try (SandboxServer server =
-                SandboxServer.start(SandboxSettings.defaults().withKeyFile(file.toString()))) {
-            modulus = server.rsaModulusHex();
-        }
-        assertThat(file).exists();
-        try (SandboxServer server =
-                SandboxServer.start(SandboxSettings.defaults().withKeyFile(file.toString()))) {
-            assertThat(server.rsaModulusHex()).isEqualTo(modulus);
-            SandboxClient client = new SandboxClient(server, new WeapiCrypto(modulus, "010001"));
-            assertThat(client.newApi(SandboxClient.newApiRequest(THREAD, 1, 5, 3))
-                            .json()
-                            .get("code")
-                            .intValue())
-                    .isEqualTo(200);
-        }
-        Files.writeString(file, "modulus=zz\n");
-        assertThatThrownBy(() -> SandboxServer.start(SandboxSettings.defaults().withKeyFile(file.toString())))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining(file.toString());
     }
 }
