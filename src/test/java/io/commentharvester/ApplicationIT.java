@@ -3,23 +3,14 @@ package io.commentharvester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,74 +22,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.commentharvester.sandbox.FaultKind;
 import io.commentharvester.sandbox.RecordedRequest;
-import io.commentharvester.sandbox.SandboxServer;
-import io.commentharvester.sandbox.SandboxSettings;
 import io.commentharvester.support.TestRedis;
 import io.commentharvester.weapi.WeapiCrypto;
 
-/** Runs the application as its main method does (arguments, exit codes, summary) against the sandbox and Redis. */
+/**
+ * Runs the application as its main method does (arguments, exit codes, summary) against the sandbox and Redis.
+ * Here: runs that start, with what they store, send and print, and how they end (done, incomplete, cancelled and
+ * resumed); the input refused before a run starts is in {@link ApplicationBadInputIT}.
+ */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class ApplicationIT {
-
-    static final AtomicLong SONGS = new AtomicLong(5_000_000L);
-    static SandboxServer sandbox;
-    static TestRedis redis;
+class ApplicationIT extends ApplicationTestSupport {
 
     final ObjectMapper json = new ObjectMapper();
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    long song;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        sandbox = SandboxServer.start(SandboxSettings.defaults().withLatencyMs(40));
-        redis = TestRedis.start(null);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        sandbox.close();
-        redis.close();
-    }
-
-    @BeforeEach
-    void freshSongAndEmptyRedis() {
-        song = SONGS.incrementAndGet();
-        redis.flushAll();
-        sandbox.clearPermanentFaults();
-        sandbox.stats().reset();
-    }
-
-    private Application application() {
-        return new Application(
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String[] args(String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--weapi.base-url=" + sandbox.baseUrl(),
-                "--weapi.rsa-modulus=" + sandbox.rsaModulusHex(),
-                "--weapi.rsa-public-exponent=" + sandbox.rsaPublicExponentHex(),
-                "--redis.url=" + redis.url(),
-                "--harvest.song-ids=" + song,
-                "--harvest.pages=6",
-                "--harvest.concurrency=3",
-                "--harvest.retry-delay-ms=10",
-                "--harvest.retry-max-delay-ms=40",
-                "--harvest.max-requests-per-second=0",
-                "--harvest.rate-limit-pause-ms=50",
-                "--harvest.rate-limit-max-pause-ms=200"));
-        args.addAll(Arrays.asList(extra));
-        return args.toArray(String[]::new);
-    }
-
-    private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String outText() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     private int pageNo(RecordedRequest request) {
         try {
@@ -106,73 +41,6 @@ class ApplicationIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "--harvest.song-ids=12a|harvest.song-ids='12a': '12a' is not a song id",
-                "--harvest.song-ids=-5|harvest.song-ids='-5'",
-                "--harvest.pages=0|harvest.pages='0': must be all or between 1 and 100000",
-                "--harvest.pages=5000000|harvest.pages='5000000'",
-                "--harvest.resources=song:1,tape:2|harvest.resources='song:1,tape:2': 'tape' is not a resource type",
-                "--harvest.concurrency=0|harvest.concurrency='0'",
-                "--harvest.page-size=0|harvest.page-size='0'",
-                "--harvest.page-size=101|harvest.page-size='101': must be between 1 and 50",
-                "--weapi.base-url=ftp://music.163.com|weapi.base-url='ftp://music.163.com': must start with https://",
-                "--weapi.base-url=https//music.163.com|weapi.base-url='https//music.163.com'",
-                "--weapi.rsa-modulus=not-hex|weapi.rsa-modulus='not-hex': is not hexadecimal",
-                "--weapi.rsa-modulus=00abcdef|weapi.rsa-modulus='00abcdef': RSA modulus is too short",
-                "--redis.url=localhost:6379|redis.url='localhost:6379': must start with redis:// or rediss://",
-                "--harvest.pagez=3|harvest.pagez: unknown setting (did you mean harvest.pages?)",
-                "--camel.main.routes-include-pattern=file:no-such-folder/*.camel.yaml|the routes folder",
-                "--no-such-flag|unknown argument '--no-such-flag'",
-                "--harvest.distributed=yes|harvest.distributed='yes': must be true or false",
-                "--harvest.distributed=true|harvest.distributed='true': shares the walk of whole threads",
-                "--harvest.claim-idle-ms=5|harvest.claim-idle-ms='5': must be between 300 and 3600000",
-            })
-    void badInputExitsTwoWithOneLineNamingTheSettingAndWritesNothing(String arg, String message) {
-        int exitCode = application().run(args(arg));
-
-        assertThat(exitCode).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errText().lines().toList()).hasSize(1);
-        assertThat(errText()).startsWith("comment-harvester: ").contains(message);
-        assertThat(redis.dbSize()).isZero();
-        assertThat(sandbox.stats().requestCount()).isZero();
-    }
-
-    @Test
-    void anUnreachableRedisIsNamedByHostAndPortWithoutItsPassword() throws Exception {
-        int port = TestRedis.freePort();
-        long start = System.nanoTime();
-
-        int exitCode = application().run(args("--redis.url=redis://app:hunter2@127.0.0.1:" + port + "/0"));
-
-        assertThat(exitCode).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
-        assertThat(errText().lines().toList()).hasSize(1);
-        assertThat(errText())
-                .contains("cannot reach Redis at 127.0.0.1:" + port)
-                .doesNotContain("hunter2");
-        assertThat(outText()).doesNotContain("hunter2");
-    }
-
-    @Test
-    void aRouteFileWithASyntaxErrorIsNamedWithItsLine(@TempDir Path routes) throws Exception {
-        Files.writeString(routes.resolve("broken.camel.yaml"), """
-                - route:
-                    id: broken-route
-                    from:
-                      uri: timer:x: y
-                """);
-
-        int exitCode = application().run(args("--camel.main.routes-include-pattern=file:" + routes + "/*.camel.yaml"));
-
-        assertThat(exitCode).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errText().lines().toList()).hasSize(1);
-        assertThat(errText()).contains("broken.camel.yaml").contains("line 4");
-        assertThat(redis.dbSize()).isZero();
     }
 
     @Test
@@ -263,15 +131,6 @@ class ApplicationIT {
                 .doesNotContain("file-cookie")
                 .doesNotContain("file-csrf")
                 .doesNotContain("file-redis-pw");
-    }
-
-    @Test
-    void anUnreadableSecretFileIsBadInput(@TempDir Path secrets) {
-        int exitCode = application().run(args("--weapi.cookie-file=" + secrets.resolve("missing")));
-
-        assertThat(exitCode).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(errText()).contains("weapi.cookie-file=").contains("cannot read the file");
-        assertThat(redis.dbSize()).isZero();
     }
 
     @Test
