@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,21 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Every thread type of the contract, on both APIs. */
-class SandboxThreadTypesTest {
-
-    private static SandboxServer server;
-    private static SandboxClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = SandboxServer.start(SandboxSettings.defaults());
-        client = new SandboxClient(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class SandboxThreadTypesTest extends SandboxServerTestSupport {
 
     @ParameterizedTest
     @ValueSource(
