@@ -223,8 +223,13 @@ public class HarvesterConfiguration implements CamelConfiguration {
         HttpComponent http = context.getComponent("http", HttpComponent.class);
         // an https:// target (the real site) resolves the component named "https", by default a second instance that
         // none of the settings below nor camel.component.http.* (the timeouts) reach: one instance serves both
-        if (context.hasComponent("https") == null) {
+        org.apache.camel.Component https = context.hasComponent("https");
+        if (https == null) {
             context.addComponent("https", http);
+        } else if (https != http) {
+            org.slf4j.LoggerFactory.getLogger(HarvesterConfiguration.class)
+                    .warn("The camel component 'https' was set up before the harvester's: https:// targets use it as it"
+                            + " is, without the http.* settings (timeouts, request deadline, proxy)");
         }
         RequestDeadline deadline = new RequestDeadline(polite.requestDeadlineMs());
         // stopped with the context, which ends its timer thread (an embedding JVM runs many contexts)
