@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,6 +44,13 @@ public final class RouteFiles {
 
     public static final String PATTERN_KEY = "camel.main.routes-include-pattern";
 
+    /**
+     * The files that passed, with their stamp (size, modification time, file key) when they did: the command line
+     * checks them before Camel starts and {@code HarvesterConfiguration} (for embedders) again, and a file that has
+     * not changed since is not parsed a second time.
+     */
+    private static final Map<Path, String> PASSED = new ConcurrentHashMap<>();
+
     private RouteFiles() {}
 
     /**
@@ -62,9 +71,25 @@ public final class RouteFiles {
             }
         }
         for (Path file : files) {
-            checkYaml(file, base);
+            String stamp = stamp(file);
+            if (stamp == null || !stamp.equals(PASSED.get(file))) {
+                checkYaml(file, base);
+                if (stamp != null) {
+                    PASSED.put(file, stamp);
+                }
+            }
         }
         return List.copyOf(files);
+    }
+
+    /** Size, modification time and file key, taken before the file is read; null when they cannot be read. */
+    private static String stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.size() + "|" + attributes.lastModifiedTime() + "|" + attributes.fileKey();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static List<Path> matchingFiles(String location, Path base) {

@@ -47,6 +47,21 @@ class RouteFilesTest {
     }
 
     @Test
+    void aFileEditedAfterItPassedIsCheckedAgain() throws IOException {
+        Path file = write("routes/a.camel.yaml", ROUTE);
+        assertThat(RouteFiles.check("file:routes/*.camel.yaml", dir)).containsExactly(file);
+
+        // broken, with the same size and a later modification time: the earlier pass must not hide it
+        Files.writeString(file, ROUTE.replace("- route:", "- route "));
+        Files.setLastModifiedTime(
+                file,
+                java.nio.file.attribute.FileTime.fromMillis(
+                        Files.getLastModifiedTime(file).toMillis() + 2_000));
+
+        assertThat(failure("file:routes/*.camel.yaml").getMessage()).contains("a.camel.yaml");
+    }
+
+    @Test
     void aMissingFolderIsNamedWithItsAbsolutePath() {
         InvalidSettingException e = failure("file:routes/*.camel.yaml");
 
