@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,7 +51,7 @@ public final class RouteFiles {
      * checks them before Camel starts and {@code HarvesterConfiguration} (for embedders) again, and a file that has
      * not changed since is not parsed a second time.
      */
-    private static final Map<Path, String> PASSED = new ConcurrentHashMap<>();
+    private static final Map<Path, List<Object>> PASSED = new ConcurrentHashMap<>();
 
     private RouteFiles() {}
 
@@ -71,7 +73,7 @@ public final class RouteFiles {
             }
         }
         for (Path file : files) {
-            String stamp = stamp(file);
+            List<Object> stamp = stamp(file);
             if (stamp == null || !stamp.equals(PASSED.get(file))) {
                 checkYaml(file, base);
                 if (stamp != null) {
@@ -83,10 +85,12 @@ public final class RouteFiles {
     }
 
     /** Size, modification time and file key, taken before the file is read; null when they cannot be read. */
-    private static String stamp(Path file) {
+    private static List<Object> stamp(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.size() + "|" + attributes.lastModifiedTime() + "|" + attributes.fileKey();
+            // a list, not a string or a record: no invokedynamic call site to link at start-up
+            return Arrays.asList(
+                    attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), attributes.fileKey());
         } catch (IOException | RuntimeException e) {
             return null;
         }
